@@ -1,20 +1,100 @@
 package ncverify.reports.cli;
 
+import java.io.PrintWriter;
+import ncverify.theory.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the {@code ncv} command line. */
+/**
+ * Entry point of the {@code ncv} command line. Every user-facing failure (bad flag, bad file, bad
+ * value, diverged training) ends with one line on stderr and exit code {@value #EXIT_USER_ERROR};
+ * an unexpected internal error prints one line and exits with {@value #EXIT_INTERNAL_ERROR}
+ * (set {@code NCV_DEBUG=1} to see its stack trace).
+ */
 @Command(name = "ncv", mixinStandardHelpOptions = true, version = "ncv 0.1.0",
-    description = "ncverify: neural-collapse theory as executable, property-tested claims.",
+    description = {
+        "ncverify: neural-collapse theory as executable, property-tested claims.",
+        "Measures NC metrics on your own models, builds the closed-form geometries of the papers,",
+        "trains networks and checks each paper's claims where their assumptions hold."},
     subcommands = {CommandLine.HelpCommand.class})
 public final class Ncv implements Runnable {
+
+  /** Exit code of every user-facing failure. */
+  public static final int EXIT_USER_ERROR = 2;
+  /** Exit code of an internal error (a bug in ncv). */
+  public static final int EXIT_INTERNAL_ERROR = 1;
 
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
   }
 
+  /** Builds the command line with all subcommands and the project's error handling. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Ncv());
+    for (Object sub : Subcommands.all()) {
+      cl.addSubcommand(sub);
+    }
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler((ex, args) -> {
+      err.println("ncv: " + oneLine(ex.getMessage()));
+      CommandLine c = ex.getCommandLine();
+      err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+      err.flush();
+      return EXIT_USER_ERROR;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      Throwable t = ex;
+      while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+          && t.getCause() != null) {
+        t = t.getCause();
+      }
+      if (isUserError(t)) {
+        err.println("ncv: " + oneLine(t.getMessage()));
+        err.flush();
+        return EXIT_USER_ERROR;
+      }
+      if (t instanceof OutOfMemoryError) {
+        err.println("ncv: out of memory; give the JVM more with NCV_JAVA_OPTS=-Xmx20g");
+        err.flush();
+        return EXIT_USER_ERROR;
+      }
+      err.println("ncv: internal error: " + t + " (set NCV_DEBUG=1 for the stack trace)");
+      if (System.getenv("NCV_DEBUG") != null) {
+        t.printStackTrace(err);
+      }
+      err.flush();
+      return EXIT_INTERNAL_ERROR;
+    });
+    return cl;
+  }
+
+  /** User errors are InvalidInputException and every exception type named *DivergenceException. */
+  static boolean isUserError(Throwable t) {
+    return t instanceof InvalidInputException || t.getClass().getSimpleName().endsWith("DivergenceException")
+        || t instanceof UserErrorException;
+  }
+
+  static String oneLine(String s) {
+    if (s == null) {
+      return "error";
+    }
+    String first = s.strip().split("\\R", 2)[0];
+    return first.length() > 500 ? first.substring(0, 497) + "..." : first;
+  }
+
+  /** Runs ncv and returns its exit code (used by tests). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    int code = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Ncv()).execute(args));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(execute(out, err, args));
   }
 }

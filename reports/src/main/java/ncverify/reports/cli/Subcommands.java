@@ -1,0 +1,14 @@
+package ncverify.reports.cli;
+
+import java.util.List;
+
+/** The registered subcommands of {@code ncv}, in the order {@code ncv --help} lists them. */
+final class Subcommands {
+
+  private Subcommands() {
+  }
+
+  static List<Object> all() {
+    return List.of();
+  }
+}

@@ -1,0 +1,124 @@
+package ncverify.reports.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import ncverify.theory.InvalidInputException;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Loads the arrays {@code ncv} reads (.npy or CSV, chosen by the file's magic bytes) and turns them
+ * into the theory's conventions: features on disk are N x d (one row per sample, as PyTorch dumps them)
+ * and become d x N; weights stay as stored (W is K x d, layer l is n_l x n_{l-1}); labels are integers.
+ */
+public final class ArrayFiles {
+
+  private ArrayFiles() {
+  }
+
+  /** Reads a .npy or CSV file. */
+  public static NpyArray read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw InvalidInputException.of("%s: no such file", file);
+    }
+    if (isNpy(file)) {
+      return NpyReader.read(file);
+    }
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (n.endsWith(".npy")) {
+      throw InvalidInputException.of("%s: not a .npy file (bad magic)", file.getFileName());
+    }
+    return CsvReader.read(file);
+  }
+
+  private static boolean isNpy(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] b = in.readNBytes(6);
+      return b.length == 6 && (b[0] & 0xff) == 0x93 && b[1] == 'N' && b[2] == 'U' && b[3] == 'M' && b[4] == 'P'
+          && b[5] == 'Y';
+    } catch (IOException e) {
+      throw InvalidInputException.of("%s: cannot read (%s)", file.getFileName(), e.getMessage());
+    }
+  }
+
+  /** Features stored N x d on disk, returned as d x N (columns are samples). */
+  public static DMatrixRMaj features(Path file) {
+    NpyArray a = read(file);
+    requireFloat(a, file, "features");
+    if (a.rank() != 2) {
+      throw InvalidInputException.of("%s: features must be 2-D (N x d), got shape %s", file.getFileName(), a.shapeString());
+    }
+    int n = a.rows();
+    int d = a.cols();
+    if (n == 0 || d == 0) {
+      throw InvalidInputException.of("%s: features are empty (shape %s)", file.getFileName(), a.shapeString());
+    }
+    DMatrixRMaj h = new DMatrixRMaj(d, n);
+    double[] src = a.data();
+    double[] dst = h.data;
+    for (int i = 0; i < n; i++) {
+      int row = i * d;
+      for (int j = 0; j < d; j++) {
+        dst[j * n + i] = src[row + j];
+      }
+    }
+    return h;
+  }
+
+  /** A 2-D matrix kept as stored (rows x cols). A 1-D array of length m is read as 1 x m. */
+  public static DMatrixRMaj matrix(Path file, String what) {
+    NpyArray a = read(file);
+    requireFloat(a, file, what);
+    if (a.rank() == 1) {
+      return new DMatrixRMaj(1, a.rows(), true, a.data());
+    }
+    if (a.rank() != 2) {
+      throw InvalidInputException.of("%s: %s must be 2-D, got shape %s", file.getFileName(), what, a.shapeString());
+    }
+    return new DMatrixRMaj(a.rows(), a.cols(), true, a.data());
+  }
+
+  /** A 1-D vector (a 2-D array with one row or one column is accepted too). */
+  public static double[] vector(Path file, String what) {
+    NpyArray a = read(file);
+    requireFloat(a, file, what);
+    if (a.rank() > 2 || (a.rank() == 2 && a.rows() != 1 && a.cols() != 1)) {
+      throw InvalidInputException.of("%s: %s must be a vector, got shape %s", file.getFileName(), what, a.shapeString());
+    }
+    return a.data();
+  }
+
+  /** Integer class labels, one per sample. Float files are accepted only when every value is an integer. */
+  public static int[] labels(Path file) {
+    NpyArray a = read(file);
+    if (a.rank() > 2 || (a.rank() == 2 && a.cols() != 1 && a.rows() != 1)) {
+      throw InvalidInputException.of("%s: labels must be 1-D, got shape %s", file.getFileName(), a.shapeString());
+    }
+    double[] v = a.data();
+    int[] y = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      double x = v[i];
+      if (!(x == Math.rint(x)) || Math.abs(x) > Integer.MAX_VALUE) {
+        throw InvalidInputException.of("%s: label at index %d is not an integer (%s)", file.getFileName(), i, x);
+      }
+      y[i] = (int) x;
+    }
+    if (y.length == 0) {
+      throw InvalidInputException.of("%s: no labels", file.getFileName());
+    }
+    return y;
+  }
+
+  private static void requireFloat(NpyArray a, Path file, String what) {
+    double[] v = a.data();
+    for (int i = 0; i < v.length; i++) {
+      if (!Double.isFinite(v[i])) {
+        long[] s = a.shape();
+        String at = s.length == 2 ? String.format(Locale.ROOT, "row %d, column %d", i / s[1], i % s[1]) : "index " + i;
+        throw InvalidInputException.of("%s: %s contain %s at %s", file.getFileName(), what, Double.isNaN(v[i]) ? "NaN" : "Inf", at);
+      }
+    }
+  }
+}
