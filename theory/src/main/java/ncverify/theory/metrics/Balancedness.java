@@ -17,6 +17,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   abs = ||W_{l+1}^T W_{l+1} - W_l W_l^T||_F,  rel = abs / ||W_l W_l^T||_F,
  *   op  = ||W_{l+1}^T W_{l+1} - W_l W_l^T||_op.
  * </pre>
+ *
+ * Cost O(n_l^3) per pair (the Gram matrices and the SVD behind the op norm).
  */
 public final class Balancedness {
 

@@ -26,6 +26,7 @@ public record Conditioning(double cond, double condPlus) {
    * @throws InvalidInputException if {@code a} is empty or zero (no non-zero singular value)
    */
   public static Conditioning of(DMatrixRMaj a) {
+    ncverify.theory.linalg.Finite.require(a, "matrix");
     double[] s = Svd.singularValues(a);
     if (s.length == 0 || s[0] == 0) {
       throw InvalidInputException.of("a %dx%d zero matrix has no condition number", a.numRows, a.numCols);

@@ -19,6 +19,7 @@ public final class Nc2EtfWeights {
     if (w.numRows < 2) {
       throw ncverify.theory.InvalidInputException.of("W needs at least 2 rows (classes), got %d", w.numRows);
     }
+    ncverify.theory.linalg.Finite.require(w, "W");
     DMatrixRMaj g = new DMatrixRMaj(w.numRows, w.numRows);
     CommonOps_DDRM.multTransB(w, w, g);
     return Nc2EtfMeans.ofGram(g, "W W^T");

@@ -20,7 +20,7 @@ public final class NcMetrics {
    * @param w classifier W (K x d), or null to skip the metrics that need it
    * @param bias b (length K), or null for no bias; ignored when {@code w} is null
    * @param layers linear layers W_1..W_L (W_l is n_l x n_{l-1}), or empty; balancedness needs two
-   * @param globalMean the global mean used for Mc
+   * @param globalMean the global mean used for Mc (null means {@link GlobalMean#SAMPLE})
    * @throws ncverify.theory.InvalidInputException on mismatched shapes, non-finite entries or a
    *     degenerate input for which a metric is undefined (e.g. all class means equal)
    */
