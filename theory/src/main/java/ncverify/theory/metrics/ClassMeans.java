@@ -1,0 +1,124 @@
+package ncverify.theory.metrics;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Class statistics of THEORY.md section 0: sizes n_k, class means mu_k = (1/n_k) sum_{y_i = k} h_i
+ * stacked as Mbar = [mu_1 .. mu_K] (d x K, uncentered), the global mean mu_G ({@link GlobalMean}) and
+ * the centered means Mc = Mbar - mu_G 1^T. Accessors return copies.
+ *
+ * @param counts n_k
+ * @param mbar Mbar (d x K)
+ * @param globalMeanVector mu_G (d x 1)
+ * @param mc Mc (d x K)
+ * @param globalMean which global mean was used
+ */
+public record ClassMeans(int[] counts, DMatrixRMaj mbar, DMatrixRMaj globalMeanVector, DMatrixRMaj mc,
+    GlobalMean globalMean) {
+
+  public ClassMeans {
+    counts = counts.clone();
+    mbar = mbar.copy();
+    globalMeanVector = globalMeanVector.copy();
+    mc = mc.copy();
+  }
+
+  /** Class means with the sample-weighted global mean. */
+  public static ClassMeans of(LabeledFeatures f) {
+    return of(f, GlobalMean.SAMPLE);
+  }
+
+  /** Class means with the chosen global mean; one pass over H, row by row. */
+  public static ClassMeans of(LabeledFeatures f, GlobalMean globalMean) {
+    DMatrixRMaj h = f.features();
+    int[] y = f.labelsRef();
+    int d = f.dim();
+    int n = f.numSamples();
+    int k = f.numClasses();
+    int[] counts = f.classSizes();
+    DMatrixRMaj mbar = new DMatrixRMaj(d, k);
+    double[] sums = new double[k];
+    for (int a = 0; a < d; a++) {
+      java.util.Arrays.fill(sums, 0.0);
+      int row = a * n;
+      for (int i = 0; i < n; i++) {
+        sums[y[i]] += h.data[row + i];
+      }
+      for (int c = 0; c < k; c++) {
+        mbar.data[a * k + c] = sums[c] / counts[c];
+      }
+    }
+    DMatrixRMaj mu = new DMatrixRMaj(d, 1);
+    for (int a = 0; a < d; a++) {
+      double s = 0;
+      for (int c = 0; c < k; c++) {
+        double weight = globalMean == GlobalMean.SAMPLE ? (double) counts[c] / n : 1.0 / k;
+        s += weight * mbar.data[a * k + c];
+      }
+      mu.data[a] = s;
+    }
+    DMatrixRMaj mc = new DMatrixRMaj(d, k);
+    for (int a = 0; a < d; a++) {
+      for (int c = 0; c < k; c++) {
+        mc.data[a * k + c] = mbar.data[a * k + c] - mu.data[a];
+      }
+    }
+    return new ClassMeans(counts, mbar, mu, mc, globalMean);
+  }
+
+  @Override
+  public int[] counts() {
+    return counts.clone();
+  }
+
+  @Override
+  public DMatrixRMaj mbar() {
+    return mbar.copy();
+  }
+
+  @Override
+  public DMatrixRMaj globalMeanVector() {
+    return globalMeanVector.copy();
+  }
+
+  @Override
+  public DMatrixRMaj mc() {
+    return mc.copy();
+  }
+
+  /** K. */
+  public int numClasses() {
+    return counts.length;
+  }
+
+  /** d. */
+  public int dim() {
+    return mbar.numRows;
+  }
+
+  /** Mbar without copying (package-internal; must not be modified). */
+  DMatrixRMaj mbarRef() {
+    return mbar;
+  }
+
+  /** Mc without copying (package-internal; must not be modified). */
+  DMatrixRMaj mcRef() {
+    return mc;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ClassMeans other && other.globalMean == globalMean
+        && java.util.Arrays.equals(other.counts, counts) && org.ejml.dense.row.MatrixFeatures_DDRM.isEquals(other.mbar, mbar);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(counts) * 31 + globalMean.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ClassMeans[d=" + dim() + ", K=" + numClasses() + ", globalMean=" + globalMean + "]";
+  }
+}

@@ -1,0 +1,133 @@
+package ncverify.theory.metrics;
+
+import ncverify.theory.InvalidInputException;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Validated labeled features (THEORY.md section 0): H in R^{d x N} with samples as columns, labels
+ * y_i in {0..K-1}, every class non-empty, K >= 2, every entry finite.
+ *
+ * <p>H is held by reference, not copied (it may be gigabytes): callers must not modify it after
+ * construction. The labels are copied.
+ *
+ * @param features H (d x N), columns are samples
+ * @param labels y (length N), each in 0..K-1
+ * @param numClasses K
+ */
+public record LabeledFeatures(DMatrixRMaj features, int[] labels, int numClasses) {
+
+  /** Validates; throws {@link InvalidInputException} with a one-line message on bad input. */
+  public LabeledFeatures {
+    if (features == null || labels == null) {
+      throw new InvalidInputException("features and labels must not be null");
+    }
+    int n = features.numCols;
+    if (n != labels.length) {
+      throw InvalidInputException.of("features have %d samples (columns) but there are %d labels",
+          n, labels.length);
+    }
+    if (n == 0) {
+      throw new InvalidInputException("no samples (N = 0)");
+    }
+    if (features.numRows == 0) {
+      throw new InvalidInputException("features have dimension d = 0");
+    }
+    if (numClasses < 2) {
+      throw InvalidInputException.of("need at least 2 classes, got K = %d", numClasses);
+    }
+    labels = labels.clone();
+    int[] counts = new int[numClasses];
+    for (int i = 0; i < n; i++) {
+      int y = labels[i];
+      if (y < 0 || y >= numClasses) {
+        throw InvalidInputException.of("label %d at index %d is outside 0..%d", y, i, numClasses - 1);
+      }
+      counts[y]++;
+    }
+    for (int k = 0; k < numClasses; k++) {
+      if (counts[k] == 0) {
+        throw InvalidInputException.of("class %d has no sample", k);
+      }
+    }
+    double[] h = features.data;
+    int size = features.getNumElements();
+    for (int p = 0; p < size; p++) {
+      if (!Double.isFinite(h[p])) {
+        throw InvalidInputException.of("features contain %s at sample %d, dim %d",
+            ncverify.theory.linalg.Finite.kind(h[p]), p % n, p / n);
+      }
+    }
+  }
+
+  /** K = (max label) + 1. */
+  public static LabeledFeatures of(DMatrixRMaj features, int[] labels) {
+    if (labels == null || labels.length == 0) {
+      throw new InvalidInputException("no samples (N = 0)");
+    }
+    int max = labels[0];
+    for (int y : labels) {
+      max = Math.max(max, y);
+    }
+    return new LabeledFeatures(features, labels, max + 1);
+  }
+
+  /** A copy of the labels. */
+  @Override
+  public int[] labels() {
+    return labels.clone();
+  }
+
+  /** The label of sample i. */
+  public int label(int i) {
+    return labels[i];
+  }
+
+  /** Labels without copying, for the metrics of this package (must not be modified). */
+  int[] labelsRef() {
+    return labels;
+  }
+
+  /** d, the feature dimension. */
+  public int dim() {
+    return features.numRows;
+  }
+
+  /** N, the number of samples. */
+  public int numSamples() {
+    return features.numCols;
+  }
+
+  /** n_k, the number of samples of each class. */
+  public int[] classSizes() {
+    int[] counts = new int[numClasses];
+    for (int y : labels) {
+      counts[y]++;
+    }
+    return counts;
+  }
+
+  /** One-hot Y (K x N), column i = e_{y_i}. */
+  public DMatrixRMaj oneHot() {
+    DMatrixRMaj y = new DMatrixRMaj(numClasses, labels.length);
+    for (int i = 0; i < labels.length; i++) {
+      y.set(labels[i], i, 1.0);
+    }
+    return y;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LabeledFeatures other && other.numClasses == numClasses
+        && java.util.Arrays.equals(other.labels, labels) && org.ejml.dense.row.MatrixFeatures_DDRM.isEquals(other.features, features);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * java.util.Arrays.hashCode(labels) + numClasses;
+  }
+
+  @Override
+  public String toString() {
+    return "LabeledFeatures[d=" + dim() + ", N=" + numSamples() + ", K=" + numClasses + "]";
+  }
+}

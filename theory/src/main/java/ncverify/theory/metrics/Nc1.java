@@ -1,0 +1,85 @@
+package ncverify.theory.metrics;
+
+import ncverify.theory.InvalidInputException;
+import ncverify.theory.linalg.PseudoInverse;
+import ncverify.theory.linalg.Svd;
+import ncverify.theory.linalg.WideProducts;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * NC1, within-class variability relative to between-class variability (THEORY.md section 1, key
+ * {@code nc1}; the NC1 of Papyan et al. used by [JSWM], [DUFM]):
+ *
+ * <pre>
+ *   NC1 = tr(Sigma_W Sigma_B^+) / K,
+ *   Sigma_W = (1/N) sum_i (h_i - mu_{y_i})(h_i - mu_{y_i})^T,   Sigma_B = (1/K) Mc Mc^T.
+ * </pre>
+ *
+ * <p>Fast path, never forming a d x d matrix: with the thin SVD Mc = U S V^T and r = number of
+ * singular values {@code s_j > 1e-10 s_max}, Sigma_B^+ = sum_{j<=r} (K/s_j^2) u_j u_j^T, so
+ *
+ * <pre>
+ *   NC1 = (1/K) sum_{j<=r} ((1/N) ||u_j^T (H - Mbar Y)||^2) / (s_j^2/K)
+ *       = sum_{j<=r} ||u_j^T (H - Mbar Y)||^2 / (N s_j^2).
+ * </pre>
+ *
+ * Cost O(N d r + d K^2) time and O(d K) extra memory: u_j^T (h_i - mu_{y_i}) is computed block by block
+ * over the samples, with no copy of H. The cutoff is on the singular values of Mc (the pseudo-inverse
+ * convention of THEORY.md section 0 applied to Mc).
+ */
+public final class Nc1 {
+
+  private Nc1() {}
+
+  /** NC1 with the sample-weighted global mean. */
+  public static double of(LabeledFeatures f) {
+    return of(f, ClassMeans.of(f, GlobalMean.SAMPLE));
+  }
+
+  /**
+   * NC1 of {@code f} with precomputed class means.
+   *
+   * @throws InvalidInputException if all class means coincide (Sigma_B = 0, NC1 undefined)
+   */
+  public static double of(LabeledFeatures f, ClassMeans means) {
+    DMatrixRMaj mc = means.mcRef();
+    Svd svd = Svd.thin(mc);
+    double[] s = svd.s();
+    int r = PseudoInverse.rank(s);
+    if (r == 0) {
+      throw new InvalidInputException("all class means coincide (Sigma_B = 0): NC1 is undefined");
+    }
+    DMatrixRMaj u = svd.u();
+    int d = f.dim();
+    double[] ut = new double[r * d];
+    for (int a = 0; a < d; a++) {
+      for (int j = 0; j < r; j++) {
+        ut[j * d + a] = u.get(a, j);
+      }
+    }
+    DMatrixRMaj h = f.features();
+    int[] labels = f.labelsRef();
+    int n = f.numSamples();
+    int block = WideProducts.BLOCK;
+    double[] proj = new double[r * block];
+    double[] scratch = new double[block];
+    double[] sumSq = new double[r];
+    for (int i0 = 0; i0 < n; i0 += block) {
+      int width = Math.min(block, n - i0);
+      WideProducts.projectBlock(ut, r, h, means.mbarRef(), labels, i0, width, proj, scratch);
+      for (int j = 0; j < r; j++) {
+        double acc = 0;
+        int o = j * width;
+        for (int b = 0; b < width; b++) {
+          acc += proj[o + b] * proj[o + b];
+        }
+        sumSq[j] += acc;
+      }
+    }
+    double nc1 = 0;
+    for (int j = 0; j < r; j++) {
+      nc1 += sumSq[j] / ((double) n * s[j] * s[j]);
+    }
+    return nc1;
+  }
+}

@@ -1,0 +1,34 @@
+package ncverify.theory.metrics;
+
+import ncverify.theory.InvalidInputException;
+import ncverify.theory.linalg.Norms;
+
+/**
+ * NC1 as a trace ratio (THEORY.md section 1, key {@code nc1_trace_ratio}; the quantity [JSWM] plots):
+ *
+ * <pre>
+ *   tr Sigma_W / tr Sigma_B,   tr Sigma_W = (1/N) sum_i ||h_i - mu_{y_i}||^2,   tr Sigma_B = ||Mc||^2 / K.
+ * </pre>
+ */
+public final class Nc1TraceRatio {
+
+  private Nc1TraceRatio() {}
+
+  /** With the sample-weighted global mean. */
+  public static double of(LabeledFeatures f) {
+    return of(f, ClassMeans.of(f));
+  }
+
+  /**
+   * @throws InvalidInputException if all class means coincide (tr Sigma_B = 0)
+   */
+  public static double of(LabeledFeatures f, ClassMeans means) {
+    double mcNorm = Norms.frobenius(means.mcRef());
+    double trB = mcNorm * mcNorm / means.numClasses();
+    if (trB == 0) {
+      throw new InvalidInputException(
+          "all class means coincide (tr Sigma_B = 0): nc1_trace_ratio is undefined");
+    }
+    return WithinClassScatter.trace(f, means) / trB;
+  }
+}
