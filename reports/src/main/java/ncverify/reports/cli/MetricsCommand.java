@@ -1,0 +1,96 @@
+package ncverify.reports.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import ncverify.reports.io.ArrayFiles;
+import ncverify.reports.json.Json;
+import ncverify.theory.InvalidInputException;
+import ncverify.theory.metrics.GlobalMean;
+import ncverify.theory.metrics.LabeledFeatures;
+import ncverify.theory.metrics.MetricsReport;
+import ncverify.theory.metrics.NcMetrics;
+import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ncv metrics}: every NC metric of THEORY.md section 1 on features, labels and weights from files. */
+@Command(name = "metrics", mixinStandardHelpOptions = true,
+    description = {
+        "Measure the neural-collapse metrics (THEORY.md section 1) of a trained model.",
+        "Files are .npy (float32/64, int labels, C or Fortran order, any byte order) or CSV.",
+        "Features on disk are N x d (one row per sample, as PyTorch dumps them); W is K x d;",
+        "layer l is n_l x n_{l-1}. Metrics that need W are omitted without --weights."},
+    footer = {"", "Example:", "  ncv metrics --features H.npy --labels y.npy --weights W.npy --json"})
+public final class MetricsCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--features", required = true, paramLabel = "H.npy", description = "Penultimate features, N x d.")
+  Path features;
+
+  @Option(names = "--labels", required = true, paramLabel = "y.npy", description = "Class labels 0..K-1, length N.")
+  Path labels;
+
+  @Option(names = "--weights", paramLabel = "W.npy", description = "Last-layer classifier W, K x d.")
+  Path weights;
+
+  @Option(names = "--bias", paramLabel = "b.npy", description = "Classifier bias b, length K (needs --weights).")
+  Path bias;
+
+  @Option(names = "--layers", split = ",", paramLabel = "W1.npy", description = "Linear layers W_1..W_L in order (for balancedness).")
+  List<Path> layers = new ArrayList<>();
+
+  @Option(names = "--classes", paramLabel = "K", description = "Number of classes (default: max label + 1). Every class must have a sample.")
+  Integer classes;
+
+  @Option(names = "--global-mean", paramLabel = "MODE", defaultValue = "sample",
+      description = "Global mean for centering: sample (sample-weighted, default) or class-means.")
+  String globalMean;
+
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    GlobalMean gm = switch (globalMean) {
+      case "sample" -> GlobalMean.SAMPLE;
+      case "class-means" -> GlobalMean.CLASS_MEANS;
+      default -> throw InvalidInputException.of("--global-mean must be 'sample' or 'class-means', got '%s'", globalMean);
+    };
+    if (classes != null && classes < 2) {
+      throw InvalidInputException.of("--classes must be at least 2, got %d", classes);
+    }
+    if (bias != null && weights == null) {
+      throw InvalidInputException.of("--bias needs --weights");
+    }
+    DMatrixRMaj h = ArrayFiles.features(features);
+    int[] y = ArrayFiles.labels(labels);
+    if (y.length != h.numCols) {
+      throw InvalidInputException.of("%s has %d samples but %s has %d labels", features.getFileName(), h.numCols,
+          labels.getFileName(), y.length);
+    }
+    LabeledFeatures lf = classes == null ? LabeledFeatures.of(h, y) : new LabeledFeatures(h, y, classes);
+    DMatrixRMaj w = weights == null ? null : ArrayFiles.matrix(weights, "weights");
+    double[] b = bias == null ? null : ArrayFiles.vector(bias, "bias");
+    List<DMatrixRMaj> ws = new ArrayList<>();
+    for (Path p : layers) {
+      ws.add(ArrayFiles.matrix(p, "layer weights"));
+    }
+    MetricsReport report = NcMetrics.measure(lf, w, b, ws, gm);
+    Map<String, Object> map = report.toMap();
+    var out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(map));
+    } else {
+      out.print(Tables.metrics(map));
+    }
+    out.flush();
+    return 0;
+  }
+}
