@@ -23,7 +23,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   class means of H_1         M_1 = a_1 P + b_1 J/K_r        (P: centered incidence projector)
  *   class means of H_l, 2..L-1 M_l = [c_l B ; d_l 1^T]        (non-negative: ReLU inactive)
  *   last pre-activation        P_L = t (A - I),  after ReLU H_L = t A
- *   W_l = M_{l+1} M_l^+ (minimal-norm map), W_L = Y H_L^T (H_L H_L^T + N lambda_L I)^{-1} (ridge).
+ *   W_l = M_{l+1} M_l^+ (minimal-norm map; M_l^+ in closed form), W_L = Y H_L^T (H_L H_L^T + N lambda_L I)^{-1} (ridge).
  * </pre>
  * Every layer below the last post-activation has rank r ~ sqrt(2K). For K not of the form r(r-1)/2
  * (K >= 6) the T(r) block (r = 4, and r = 5 when K >= 10) sits block-diagonally next to the DNC
@@ -59,9 +59,9 @@ public final class LowRankConstruction {
     this.maxEvaluations = maxEvaluations;
   }
 
-  /** The default: 6 starts, seed 20240522, 4000 evaluations per run. */
+  /** The default: 4 starts, seed 20240522, 3000 evaluations per Nelder-Mead run. */
   public static LowRankConstruction defaults() {
-    return new LowRankConstruction(6, 20240522L, 4000);
+    return new LowRankConstruction(4, 20240522L, 3000);
   }
 
   /**
@@ -269,7 +269,9 @@ public final class LowRankConstruction {
       DMatrixRMaj h = h1;
       for (int l = 1; l < depth; l++) {
         DMatrixRMaj wBlock = new DMatrixRMaj(means.get(l).numRows, means.get(l - 1).numRows);
-        CommonOps_DDRM.mult(means.get(l), DufmLinearAlgebra.pinv(means.get(l - 1)), wBlock);
+        DMatrixRMaj inverse = l == 1 ? firstLayerPinv(e[0], e[1])
+            : incidenceLayerPinv(means.get(l - 1), e[2 * l - 2], e[2 * l - 1]);
+        CommonOps_DDRM.mult(means.get(l), inverse, wBlock);
         DMatrixRMaj w = DufmLinearAlgebra.blockDiag(wBlock,
             scaledIdentity(m, dnc.weightScales()[l - 1]));
         weights.add(w);
@@ -279,6 +281,44 @@ public final class LowRankConstruction {
       }
       weights.add(ridge(h, p.lambda(depth)));
       return new DeepUfmPoint(h1, weights);
+    }
+
+    /** (a P + b J/K_r)^+ = P/a + (J/K_r)/b: P and J/K_r are orthogonal projectors with P J = 0. */
+    private DMatrixRMaj firstLayerPinv(double a, double b) {
+      int kr = graph.numClasses();
+      DMatrixRMaj out = new DMatrixRMaj(kr, kr);
+      for (int i = 0; i < kr * kr; i++) {
+        out.data[i] = projector.data[i] / a + 1.0 / (kr * b);
+      }
+      return out;
+    }
+
+    /**
+     * M^+ for M = [c B ; d 1^T]: M^T has the one-dimensional null space spanned by
+     * u = (1/c, .., 1/c, -2/d) (as B^T 1_r = 2 1_K), so with the unit vector v = u/|u| and any
+     * sigma > 0, M^+ = M^T (M M^T)^+ = M^T (M M^T + sigma v v^T)^{-1} (sigma = mean eigenvalue).
+     */
+    private DMatrixRMaj incidenceLayerPinv(DMatrixRMaj m, double c, double d) {
+      int r = graph.vertices();
+      double[] v = new double[r + 1];
+      double norm2 = 0;
+      for (int i = 0; i <= r; i++) {
+        v[i] = i < r ? 1.0 / c : -2.0 / d;
+        norm2 += v[i] * v[i];
+      }
+      DMatrixRMaj gram = new DMatrixRMaj(r + 1, r + 1);
+      CommonOps_DDRM.multTransB(m, m, gram);
+      double sigma = CommonOps_DDRM.trace(gram) / (r + 1);
+      for (int i = 0; i <= r; i++) {
+        for (int j = 0; j <= r; j++) {
+          gram.add(i, j, sigma * v[i] * v[j] / norm2);
+        }
+      }
+      DMatrixRMaj x = new DMatrixRMaj(r + 1, m.numCols); // (M M^T + v v^T)^{-1} M, symmetric solve
+      if (!CommonOps_DDRM.solve(gram, m, x)) {
+        return DufmLinearAlgebra.pinv(m);
+      }
+      return CommonOps_DDRM.transpose(x, null);
     }
 
     /** argmin_W (1/(2N)) ||W H - Y||^2 + (lambda/2) ||W||^2 = Y H^T (H H^T + N lambda I)^{-1}. */

@@ -10,6 +10,7 @@ import java.util.Random;
 import ncverify.theory.InvalidInputException;
 import org.assertj.core.data.Percentage;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class LowRankConstructionTest {
@@ -79,6 +80,18 @@ class LowRankConstructionTest {
       }
     }
     assertThat(s.ranks().layerRanks()).containsExactly(5, 5, 5, 5);
+    // minimal-norm maps: W_l vanishes off the span of the class means of H_l (W_l M M^+ = W_l)
+    for (int l = 1; l <= 3; l++) {
+      DMatrixRMaj m = DufmLinearAlgebra.classMeans(a.features().get(l - 1), p.labels(), 10);
+      DMatrixRMaj w = s.point().weight(l);
+      DMatrixRMaj proj = new DMatrixRMaj(m.numRows, m.numRows);
+      CommonOps_DDRM.mult(m, DufmLinearAlgebra.pinv(m), proj);
+      DMatrixRMaj wp = new DMatrixRMaj(w.numRows, w.numCols);
+      CommonOps_DDRM.mult(w, proj, wp);
+      for (int i = 0; i < w.getNumElements(); i++) {
+        assertThat(wp.data[i]).isCloseTo(w.data[i], offset(1e-10));
+      }
+    }
     // W_L is the ridge fit: the objective is stationary in W_L
     DMatrixRMaj dwl = DeepUfmObjective.of(p).gradient(s.point()).dWeights().get(3);
     assertThat(Math.sqrt(DufmTestSupport.frob2(dwl))).isLessThan(1e-12);
