@@ -28,8 +28,9 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  */
 public record DeepLinearScalarProblem(int depth, double c) {
 
-  /** Brent's absolute accuracy relative to the bracket's upper end. */
+  /** Brent's relative accuracy on the root (the root is > 0, so no absolute floor is needed). */
   private static final double ROOT_REL_ACCURACY = 1e-15;
+  private static final double ROOT_ABS_ACCURACY = Double.MIN_NORMAL;
   private static final int MAX_EVALUATIONS = 10_000;
 
   public DeepLinearScalarProblem {
@@ -82,10 +83,14 @@ public record DeepLinearScalarProblem(int depth, double c) {
   /** The largest positive stationary point of f, if any (bracketed, then Brent to ~1e-15 rel). */
   public OptionalDouble largestStationaryPoint() {
     double lo = peak(depth);
-    // g(x) = c (1 + x^M)^2 - M x^{M-1} is increasing on [lo, inf) and has the sign of f'.
+    // g(x) = log c - log phi(x) = log c - log M - (M-1) log x + 2 log1p(x^M) is increasing on
+    // [lo, inf) and has the sign of f'. The log form avoids the cancellation of c (1 + x^M)^2 - M x^{M-1}
+    // (which costs ~1e-10 relative accuracy for tiny roots, e.g. M = 1 and c close to 1).
+    double logC = Math.log(c);
+    double logM = Math.log(depth);
     UnivariateFunction g = x -> {
-      double xm = Math.pow(x, depth);
-      return c * (1 + xm) * (1 + xm) - depth * Math.pow(x, depth - 1);
+      double logPow = depth == 1 ? 0.0 : (depth - 1) * Math.log(x);
+      return logC - logM - logPow + 2 * Math.log1p(Math.pow(x, depth));
     };
     double glo = g.value(lo);
     if (!(glo < 0)) {
@@ -99,7 +104,7 @@ public record DeepLinearScalarProblem(int depth, double c) {
         throw new IllegalStateException("no upper bracket for the stationary point, c = " + c);
       }
     }
-    BrentSolver solver = new BrentSolver(ROOT_REL_ACCURACY, ROOT_REL_ACCURACY * hi);
+    BrentSolver solver = new BrentSolver(ROOT_REL_ACCURACY, ROOT_ABS_ACCURACY);
     double root = solver.solve(MAX_EVALUATIONS, g, lo, hi);
     return OptionalDouble.of(root);
   }

@@ -61,6 +61,11 @@ class DeepLinearScalarProblemTest {
       double x = new DeepLinearScalarProblem(1, c).largestStationaryPoint().getAsDouble();
       assertThat(x).isCloseTo(1 / Math.sqrt(c) - 1, within(1e-13 * (1 + x)));
     }
+    // c just below 1: the root is tiny and must still be accurate relative to itself
+    double eps = Math.scalb(1.0, -20);
+    double tiny = new DeepLinearScalarProblem(1, 1 - eps).largestStationaryPoint().getAsDouble();
+    double expected = Math.expm1(-0.5 * Math.log1p(-eps));
+    assertThat(tiny).isCloseTo(expected, within(1e-13 * expected));
     assertThat(new DeepLinearScalarProblem(1, 1.0).largestStationaryPoint()).isEmpty();
     assertThat(new DeepLinearScalarProblem(1, 1.5).minimizer()).isZero();
   }

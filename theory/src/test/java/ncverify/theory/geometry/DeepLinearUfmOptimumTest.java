@@ -190,7 +190,7 @@ class DeepLinearUfmOptimumTest {
         double r = p * t - 1;
         return nk / (2.0 * nn) * r * r + 0.5 * lh * nk * t * t + 0.5 * depth * lw * sv * sv;
       };
-      double smax = Math.sqrt(nk / (double) (n * depth * lw));
+      double smax = Math.sqrt(nk / (n * depth * lw));
       GoldenSection.Min m = GoldenSection.gridThenGolden(share, 0, smax, 100_001);
       s[k] = m.x();
       total += m.value();
