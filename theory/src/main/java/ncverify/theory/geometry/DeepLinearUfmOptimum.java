@@ -22,9 +22,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * ||hbar_k|| = sigma_k/(sigma_k^2 + N lambda_H); collapsed classes have s_k = 0 and hbar_k = 0. The
  * optimal loss is sum_k (n_k/(2N)) min_x f_k(x). Classifier rows and class means are orthogonal;
  * with balanced classes they form an orthogonal frame. Survival is decided by the objective value
- * at the stationary point versus zero, not by existence of the root (the [DLN] reference code keeps
- * the root whenever it exists, which is wrong for b/n_k between the collapse threshold and the
- * root-existence threshold).
+ * at the stationary point versus zero, not by existence of the root: keeping the root whenever it
+ * exists (what, per THEORY.md section 3, the [DLN] reference code does) is wrong for b/n_k between
+ * the collapse threshold and the root-existence threshold, where the root is only a local minimum.
+ * Requires every width >= K (narrower layers add a rank constraint and change the optimum).
  */
 public final class DeepLinearUfmOptimum {
 
