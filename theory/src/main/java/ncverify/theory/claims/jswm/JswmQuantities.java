@@ -142,11 +142,7 @@ public final class JswmQuantities {
     }
 
     // forward: z.get(j) = Z_{L1 + j}
-    List<DMatrixRMaj> z = new ArrayList<>();
-    z.add(zIn);
-    for (DMatrixRMaj w : head) {
-      z.add(Dense.mult(w, z.get(z.size() - 1)));
-    }
+    List<DMatrixRMaj> z = forward(head, zIn);
     DMatrixRMaj zOut = z.get(l2);
     DMatrixRMaj zPenult = z.get(l2 - 1);
     DMatrixRMaj zAnte = z.get(l2 - 2);
@@ -399,6 +395,11 @@ public final class JswmQuantities {
    * otherwise the best Rayleigh quotient of power iterations from two deterministic starts.
    */
   static double headNtkOpNorm(List<DMatrixRMaj> head, List<DMatrixRMaj> z, int k) {
+    return headNtkOpNorm(head, z, k, k * z.get(0).numCols <= EXPLICIT_NTK_MAX);
+  }
+
+  /** As {@link #headNtkOpNorm(List, List, int)} with the method forced (explicit eigensolve or power). */
+  static double headNtkOpNorm(List<DMatrixRMaj> head, List<DMatrixRMaj> z, int k, boolean explicit) {
     int l2 = head.size();
     int n = z.get(0).numCols;
     List<DMatrixRMaj> p = new ArrayList<>();
@@ -411,7 +412,7 @@ public final class JswmQuantities {
       p.add(Dense.multTransB(after, after));
       zPrev.add(z.get(j));
     }
-    if (k * n <= EXPLICIT_NTK_MAX) {
+    if (explicit) {
       int dim = k * n;
       DMatrixRMaj theta = new DMatrixRMaj(dim, dim);
       for (int j = 0; j < l2; j++) {
@@ -450,7 +451,7 @@ public final class JswmQuantities {
         DMatrixRMaj ez = Dense.multTransB(e, zPrev.get(j));
         CommonOps_DDRM.addEquals(out, Dense.mult(p.get(j), Dense.mult(ez, zPrev.get(j))));
       }
-      best = Math.max(best, CommonOps_DDRM.dot(e, out));
+      best = Math.max(best, inner(e, out));
       double norm = Dense.frob(out);
       if (norm == 0.0) {
         return best;
@@ -459,6 +460,25 @@ public final class JswmQuantities {
       e = out;
     }
     return best;
+  }
+
+  /** Frobenius inner product. */
+  private static double inner(DMatrixRMaj a, DMatrixRMaj b) {
+    double acc = 0.0;
+    for (int i = 0; i < a.getNumElements(); i++) {
+      acc += a.get(i) * b.get(i);
+    }
+    return acc;
+  }
+
+  /** Z_{L1}, Z_{L1+1}, ..., Z_L: the forward pass of the linear head. */
+  static List<DMatrixRMaj> forward(List<DMatrixRMaj> head, DMatrixRMaj zIn) {
+    List<DMatrixRMaj> z = new ArrayList<>();
+    z.add(zIn);
+    for (DMatrixRMaj w : head) {
+      z.add(Dense.mult(w, z.get(z.size() - 1)));
+    }
+    return z;
   }
 
   /** Head gradients G_l of (c/2)||Z_L - Y||^2 (unregularized), first head layer first. */
