@@ -101,7 +101,7 @@ public final class JswmQuantities {
   public static final String CRIT_IDENTITY_SCALE = "crit_identity_scale";
 
   /** Above this size of K N the head NTK is estimated by power iteration instead of an eigensolve. */
-  static final int EXPLICIT_NTK_MAX = 1500;
+  static final int EXPLICIT_NTK_MAX = 600;
   private static final int POWER_ITERATIONS = 300;
 
   private JswmQuantities() {
@@ -392,7 +392,9 @@ public final class JswmQuantities {
   /**
    * ||Theta||_op of the head-only NTK Theta(E) = sum_l A_{>l} A_{>l}^T E Z_{l-1}^T Z_{l-1} on K x N
    * matrices (A_{>l} = W_L ... W_{l+1}). Explicit eigensolve of sum_l (Q_l kron P_l) when K N is small,
-   * otherwise the best Rayleigh quotient of power iterations from two deterministic starts.
+   * otherwise the best Rayleigh quotient of power iterations started from the vectors of the two
+   * proofs of Prop 5.3's lower bound (so the estimate never falls below the bound it certifies) and a
+   * seeded random start.
    */
   static double headNtkOpNorm(List<DMatrixRMaj> head, List<DMatrixRMaj> z, int k) {
     return headNtkOpNorm(head, z, k, k * z.get(0).numCols <= EXPLICIT_NTK_MAX);
@@ -431,14 +433,40 @@ public final class JswmQuantities {
       }
       return Dense.lambdaMaxSym(theta);
     }
-    DMatrixRMaj start1 = new DMatrixRMaj(k, n);
-    DMatrixRMaj start2 = new DMatrixRMaj(k, n);
-    java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261125L);
-    for (int i = 0; i < start1.getNumElements(); i++) {
-      start1.set(i, 1.0);
-      start2.set(i, rnd.nextDouble() - 0.5);
+    // Starts: the vectors of the two proofs (THEORY.md section 5), so that the Rayleigh quotient, which
+    // never decreases under power iteration of a PSD operator, is at least the bound it should certify;
+    // plus a seeded random start.
+    List<DMatrixRMaj> starts = new ArrayList<>();
+    Dense.Svd penult = Dense.svd(z.get(l2 - 1));
+    DMatrixRMaj lastLayer = new DMatrixRMaj(k, n);
+    for (int c = 0; c < n; c++) {
+      lastLayer.set(0, c, penult.v().get(c, 0));
     }
-    return Math.max(power(p, zPrev, start1), power(p, zPrev, start2));
+    starts.add(lastLayer);
+    DMatrixRMaj a = head.get(0).copy();
+    for (int j = 1; j < l2; j++) {
+      a = Dense.mult(head.get(j), a);
+    }
+    Dense.Svd svdA = Dense.svd(a);
+    DMatrixRMaj uK = new DMatrixRMaj(k, 1);
+    for (int r = 0; r < k; r++) {
+      uK.set(r, 0, svdA.u().get(r, Math.min(k, svdA.s().length) - 1));
+    }
+    DMatrixRMaj qT = Dense.multTransA(uK, z.get(l2)); // 1 x N = (Z_L^T u_K)^T
+    starts.add(Dense.mult(uK, qT));
+    DMatrixRMaj random = new DMatrixRMaj(k, n);
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261125L);
+    for (int i = 0; i < random.getNumElements(); i++) {
+      random.set(i, rnd.nextDouble() - 0.5);
+    }
+    starts.add(random);
+    double best = 0.0;
+    for (DMatrixRMaj start : starts) {
+      if (Dense.frob(start) > 0.0) {
+        best = Math.max(best, power(p, zPrev, start));
+      }
+    }
+    return best;
   }
 
   private static double power(List<DMatrixRMaj> p, List<DMatrixRMaj> zPrev, DMatrixRMaj start) {

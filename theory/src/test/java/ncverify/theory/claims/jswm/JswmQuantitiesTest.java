@@ -122,6 +122,18 @@ class JswmQuantitiesTest {
     assertThat(JswmQuantities.headNtkOpNorm(head, z, c.k(), false)).isCloseTo(jop * jop, within(1e-6 * jop * jop));
   }
 
+  @Test
+  void powerIterationAboveTheExplicitSizeAgreesAndCertifiesTheBalancedBound() {
+    HeadFixtures.Case c = HeadFixtures.exact(9L, 3, 70, 215, 5, 4); // K N = 630 > EXPLICIT_NTK_MAX
+    List<DMatrixRMaj> z = JswmQuantities.forward(c.head(), c.zIn());
+    double power = JswmQuantities.headNtkOpNorm(c.head(), z, 3);
+    double explicit = JswmQuantities.headNtkOpNorm(c.head(), z, 3, true);
+    assertThat(power).isCloseTo(explicit, within(1e-6 * explicit));
+    Measurement m = JswmQuantities.measure(c.head(), c.zIn(), c.labels(), 3, 0.0, 0.0);
+    assertThat(m.get(NTK_OP)).isGreaterThanOrEqualTo(
+        3 * m.get(SIGMA_K_OUT) * m.get(SIGMA_K_OUT) / (m.get(SK_WL) * m.get(SK_WL)) * (1 - 1e-12));
+  }
+
   private static DMatrixRMaj outputs(List<DMatrixRMaj> head, DMatrixRMaj z) {
     DMatrixRMaj out = z;
     for (DMatrixRMaj w : head) {
