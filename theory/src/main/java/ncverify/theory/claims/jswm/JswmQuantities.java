@@ -113,6 +113,33 @@ public final class JswmQuantities {
     return measure(head, zIn, labels, k, lambda, eta, 1.0);
   }
 
+  /** Relative tolerance for caller-supplied outputs: ||Z_L - A Z_{L1}|| &lt;= this x max(1, ||Z_L||). */
+  public static final double OUTPUT_CONSISTENCY_REL = 1e-6;
+
+  /**
+   * As {@link #measure(List, DMatrixRMaj, int[], int, double, double, double)}, first checking that the
+   * caller's outputs Z_L (K x N, e.g. from the training engine) are the head applied to Z_{L1} up to
+   * {@link #OUTPUT_CONSISTENCY_REL}; the quantities are then computed from the matrices themselves.
+   */
+  public static Measurement measure(List<DMatrixRMaj> head, DMatrixRMaj zIn, DMatrixRMaj outputs, int[] labels,
+      int k, double lambda, double eta, double lossScale) {
+    validate(head, zIn, labels, k, lambda, eta, lossScale);
+    List<DMatrixRMaj> z = forward(head, zIn);
+    DMatrixRMaj zOut = z.get(z.size() - 1);
+    if (outputs.numRows != zOut.numRows || outputs.numCols != zOut.numCols) {
+      throw InvalidInputException.of("outputs are %dx%d, expected %dx%d (K x N)", outputs.numRows, outputs.numCols,
+          zOut.numRows, zOut.numCols);
+    }
+    checkFinite(outputs, "outputs");
+    double gap = Dense.frob(Dense.minus(outputs, zOut));
+    double scale = Math.max(1.0, Dense.frob(outputs));
+    if (gap > OUTPUT_CONSISTENCY_REL * scale) {
+      throw InvalidInputException.of("outputs differ from W_L ... W_{L1+1} Z_L1 by %.3g (relative %.3g): the head"
+          + " is not linear or the matrices do not belong together", gap, gap / scale);
+    }
+    return measure(head, zIn, labels, k, lambda, eta, lossScale);
+  }
+
   /**
    * All [JSWM] quantities.
    *

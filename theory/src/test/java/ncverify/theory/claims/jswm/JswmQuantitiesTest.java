@@ -145,6 +145,18 @@ class JswmQuantitiesTest {
   }
 
   @Test
+  void callerOutputsMustBeTheHeadApplied() {
+    HeadFixtures.Case c = HeadFixtures.perturbed(HeadFixtures.exact(2L, 3, 2, 8, 4), 0.1, 3L);
+    DMatrixRMaj out = outputs(c.head(), c.zIn());
+    Measurement direct = JswmQuantities.measure(c.head(), c.zIn(), c.labels(), 3, 0.01, 0.1, 1.0);
+    Measurement given = JswmQuantities.measure(c.head(), c.zIn(), out, c.labels(), 3, 0.01, 0.1, 1.0);
+    assertThat(given.quantities()).isEqualTo(direct.quantities());
+    out.add(0, 0, 0.5);
+    assertThatThrownBy(() -> JswmQuantities.measure(c.head(), c.zIn(), out, c.labels(), 3, 0.01, 0.1, 1.0))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("outputs differ");
+  }
+
+  @Test
   void badInputIsRejectedWithAClearMessage() {
     HeadFixtures.Case c = HeadFixtures.exact(1L, 3, 2, 8, 4);
     assertThatThrownBy(() -> JswmQuantities.measure(List.of(c.head().get(1)), c.zIn(), c.labels(), 3, 0, 0))
