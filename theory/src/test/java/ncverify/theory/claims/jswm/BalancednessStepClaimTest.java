@@ -77,6 +77,35 @@ class BalancednessStepClaimTest {
     }
   }
 
+  /** Unrolled over a trajectory: D(T) = (1 - eta lambda)^{2T} D(0) + eta^2 sum_s (1 - eta lambda)^{2(T-1-s)} Gterm(s). */
+  @Test
+  void weightDecayShrinksTheImbalanceAtRateOneMinusEtaLambdaSquared() {
+    Random rnd = new Random(99L);
+    DMatrixRMaj x = HeadFixtures.gaussian(5, 9, 1.0, rnd);
+    DMatrixRMaj y = HeadFixtures.gaussian(3, 9, 1.0, rnd);
+    DMatrixRMaj w1 = HeadFixtures.gaussian(4, 5, 0.6, rnd);
+    DMatrixRMaj w2 = HeadFixtures.gaussian(3, 4, 0.6, rnd);
+    DMatrixRMaj predicted = Dense.balanceGap(w1, w2);
+    double d0 = Dense.frob(predicted);
+    double decay = (1 - ETA * LAMBDA) * (1 - ETA * LAMBDA);
+    int steps = 200;
+    for (int t = 0; t < steps; t++) {
+      DMatrixRMaj e = mult(w2, mult(w1, x));
+      CommonOps_DDRM.subtractEquals(e, y);
+      DMatrixRMaj g2 = multTransB(e, mult(w1, x));
+      DMatrixRMaj g1 = multTransB(multTransA(w2, e), x);
+      DMatrixRMaj next = new DMatrixRMaj(predicted.numRows, predicted.numCols);
+      CommonOps_DDRM.add(decay, predicted, ETA * ETA, Dense.balanceGap(g1, g2), next);
+      predicted = next;
+      w1 = step(w1, g1);
+      w2 = step(w2, g2);
+    }
+    DMatrixRMaj actual = Dense.balanceGap(w1, w2);
+    assertThat(Dense.frob(Dense.minus(actual, predicted))).isLessThan(1e-9 * (d0 + 1));
+    // the gradient term is O(eta^2): the imbalance decays roughly like (1 - eta lambda)^{2T}
+    assertThat(Dense.frob(actual)).isLessThan(2 * Math.pow(decay, steps) * d0 + 0.05 * d0);
+  }
+
   @Test
   void identityFailsAcrossTheLastNonlinearityWhereTheClaimDoesNotApply() {
     BalancednessStep s = gdStep(7L, true);
