@@ -1,0 +1,99 @@
+package ncverify.reports.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import ncverify.theory.InvalidInputException;
+import ncverify.theory.claims.Claim;
+import ncverify.theory.claims.Paper;
+import ncverify.theory.claims.registry.ClaimRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ncv claims}: lists every encoded claim (id, citation, statement, quantities) from the registry. */
+@Command(name = "claims", mixinStandardHelpOptions = true,
+    description = "List the encoded claims of [JSWM], [SELI], [DLN], [DUFM], [DUFM2] with their citations.")
+public final class ClaimsCommand implements Callable<Integer> {
+
+  @Parameters(arity = "0..*", paramLabel = "ID", description = "Only these claim ids (default: all).")
+  List<String> ids = new ArrayList<>();
+
+  @Option(names = "--paper", paramLabel = "KEY", description = "Only claims of this paper (JSWM, SELI, DLN, DUFM, DUFM2).")
+  String paper;
+
+  @Option(names = "--json", description = "Print a JSON array instead of text.")
+  boolean json;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    try {
+      return list();
+    } catch (InvalidInputException e) {
+      spec.commandLine().getErr().println("ncv claims: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private int list() throws Exception {
+    ClaimRegistry registry = ClaimRegistry.standard();
+    List<Claim> claims = new ArrayList<>();
+    if (ids.isEmpty()) {
+      claims.addAll(registry.all());
+    } else {
+      for (String id : ids) {
+        claims.add(registry.get(id));
+      }
+    }
+    if (paper != null) {
+      Paper p = parsePaper(paper);
+      claims.removeIf(c -> c.paper() != p);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Claim c : claims) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", c.id());
+        row.put("paper", c.paper().key());
+        row.put("theorem", c.theorem());
+        row.put("citation", c.paper().citation());
+        row.put("statement", c.statement());
+        row.put("quantities", c.requiredQuantities());
+        rows.add(row);
+      }
+      out.println(ncverify.reports.json.Json.write(rows));
+    } else {
+      for (Claim c : claims) {
+        out.printf(Locale.ROOT, "%s%n  %s%n  %s%n  quantities: %s%n%n", c.id(), c.citation(), c.statement(),
+            String.join(", ", c.requiredQuantities()));
+      }
+      java.util.Set<Paper> cited = new java.util.LinkedHashSet<>();
+      claims.forEach(c -> cited.add(c.paper()));
+      for (Paper p : cited) {
+        out.printf(Locale.ROOT, "%s %s%n", p.key(), p.citation());
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static Paper parsePaper(String key) {
+    String k = key.replace("[", "").replace("]", "").trim().toUpperCase(Locale.ROOT);
+    for (Paper p : Paper.values()) {
+      if (p.name().equals(k)) {
+        return p;
+      }
+    }
+    throw InvalidInputException.of("unknown paper '%s'; known: JSWM, SELI, DLN, DUFM, DUFM2", key);
+  }
+}

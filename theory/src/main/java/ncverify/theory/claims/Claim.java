@@ -1,0 +1,51 @@
+package ncverify.theory.claims;
+
+import java.util.List;
+
+/**
+ * One theorem or proposition of one paper, as an assumption/conclusion pair on a {@link Measurement}.
+ * {@link #evaluate} checks the required quantities are present, then the assumptions; if one fails the
+ * verdict is NOT_APPLICABLE, otherwise the conclusion decides HOLDS or VIOLATED. Every result carries
+ * the numbers (measured values, thresholds, bound, margin).
+ */
+public interface Claim {
+
+  /** Stable identifier, e.g. {@code jswm.thm3.1.nc1}. */
+  String id();
+
+  /** The paper the statement comes from. */
+  Paper paper();
+
+  /** Theorem/proposition as precisely as THEORY.md allows, e.g. {@code Thm 3.1 (mechanism form)}. */
+  String theorem();
+
+  /** The statement in words, with its inequality. */
+  String statement();
+
+  /** Names of the quantities {@link #evaluate} reads from the measurement. */
+  List<String> requiredQuantities();
+
+  /** The assumptions, each with measured value and threshold. */
+  List<AssumptionCheck> assumptions(Measurement m);
+
+  /** The conclusion (measured vs bound); only meaningful when every assumption holds. */
+  ConclusionCheck conclusion(Measurement m);
+
+  /** {@code "[JSWM] Thm 3.1 (mechanism form)"}: paper key and theorem, as named in the ledger. */
+  default String citation() {
+    return paper().key() + " " + theorem();
+  }
+
+  /** Judges the claim on a measurement. */
+  default ClaimResult evaluate(Measurement m) {
+    m.requireAll(requiredQuantities());
+    List<AssumptionCheck> assumptions = List.copyOf(assumptions(m));
+    boolean applicable = assumptions.stream().allMatch(AssumptionCheck::holds);
+    if (!applicable) {
+      return new ClaimResult(id(), paper(), theorem(), Verdict.NOT_APPLICABLE, assumptions, null);
+    }
+    ConclusionCheck c = conclusion(m);
+    return new ClaimResult(id(), paper(), theorem(), c.holds() ? Verdict.HOLDS : Verdict.VIOLATED,
+        assumptions, c);
+  }
+}

@@ -1,0 +1,165 @@
+package ncverify.theory.claims.jswm;
+
+import ncverify.theory.InvalidInputException;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/**
+ * Small dense helpers (EJML SVD/eig) private to the [JSWM] claims: norms, conditioning over the
+ * non-zero singular values (cutoff {@link #CUTOFF} x the largest, THEORY.md section 0), projectors.
+ */
+final class Dense {
+
+  /** Singular values at most this fraction of the largest count as zero (THEORY.md section 0). */
+  static final double CUTOFF = 1e-10;
+
+  private Dense() {
+  }
+
+  /** Compact SVD with singular values in descending order: a = U diag(s) V^T. */
+  record Svd(DMatrixRMaj u, double[] s, DMatrixRMaj v) {
+    /** Number of singular values above {@link #CUTOFF} x the largest. */
+    int rank() {
+      if (s.length == 0 || s[0] == 0.0) {
+        return 0;
+      }
+      int r = 0;
+      while (r < s.length && s[r] > CUTOFF * s[0]) {
+        r++;
+      }
+      return r;
+    }
+  }
+
+  static Svd svd(DMatrixRMaj a) {
+    SingularValueDecomposition_F64<DMatrixRMaj> d =
+        DecompositionFactory_DDRM.svd(a.numRows, a.numCols, true, true, true);
+    if (!d.decompose(a.copy())) {
+      throw InvalidInputException.of("SVD of a %dx%d matrix failed", a.numRows, a.numCols);
+    }
+    DMatrixRMaj u = d.getU(null, false);
+    DMatrixRMaj w = d.getW(null);
+    DMatrixRMaj v = d.getV(null, false);
+    SingularOps_DDRM.descendingOrder(u, false, w, v, false);
+    int k = Math.min(w.numRows, w.numCols);
+    double[] s = new double[k];
+    for (int i = 0; i < k; i++) {
+      s[i] = w.get(i, i);
+    }
+    return new Svd(u, s, v);
+  }
+
+  /** Singular values in descending order. */
+  static double[] singularValues(DMatrixRMaj a) {
+    return svd(a).s();
+  }
+
+  static double opNorm(DMatrixRMaj a) {
+    double[] s = singularValues(a);
+    return s.length == 0 ? 0.0 : s[0];
+  }
+
+  static double frob(DMatrixRMaj a) {
+    return NormOps_DDRM.normF(a);
+  }
+
+  /** kappa(a) = s_1/s_+ over the non-zero singular values; throws for the zero matrix. */
+  static double kappa(DMatrixRMaj a, String name) {
+    Svd d = svd(a);
+    int r = d.rank();
+    if (r == 0) {
+      throw InvalidInputException.of("kappa(%s) is undefined: the matrix is zero", name);
+    }
+    return d.s()[0] / d.s()[r - 1];
+  }
+
+  /** The k-th largest singular value (1-based), 0 when k exceeds min(m, n). */
+  static double sigma(DMatrixRMaj a, int k) {
+    double[] s = singularValues(a);
+    return k <= s.length ? s[k - 1] : 0.0;
+  }
+
+  /** I - V_r V_r^T: orthogonal projector onto ker(a) (n x n for a m x n). */
+  static DMatrixRMaj kernelProjector(DMatrixRMaj a) {
+    Svd d = svd(a);
+    int r = d.rank();
+    DMatrixRMaj p = CommonOps_DDRM.identity(a.numCols);
+    for (int i = 0; i < a.numCols; i++) {
+      for (int j = 0; j < a.numCols; j++) {
+        double acc = 0;
+        for (int t = 0; t < r; t++) {
+          acc += d.v().get(i, t) * d.v().get(j, t);
+        }
+        p.add(i, j, -acc);
+      }
+    }
+    return p;
+  }
+
+  /** U_r U_r^T: orthogonal projector onto col(a) (m x m for a m x n). */
+  static DMatrixRMaj columnProjector(DMatrixRMaj a) {
+    Svd d = svd(a);
+    int r = d.rank();
+    DMatrixRMaj p = new DMatrixRMaj(a.numRows, a.numRows);
+    for (int i = 0; i < a.numRows; i++) {
+      for (int j = 0; j < a.numRows; j++) {
+        double acc = 0;
+        for (int t = 0; t < r; t++) {
+          acc += d.u().get(i, t) * d.u().get(j, t);
+        }
+        p.set(i, j, acc);
+      }
+    }
+    return p;
+  }
+
+  /** Largest eigenvalue of a symmetric matrix. */
+  static double lambdaMaxSym(DMatrixRMaj a) {
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(a.numRows, false, true);
+    if (!eig.decompose(a.copy())) {
+      throw InvalidInputException.of("symmetric eigendecomposition of a %dx%d matrix failed", a.numRows,
+          a.numCols);
+    }
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < a.numRows; i++) {
+      max = Math.max(max, eig.getEigenvalue(i).real);
+    }
+    return max;
+  }
+
+  static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
+    DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
+    CommonOps_DDRM.mult(a, b, c);
+    return c;
+  }
+
+  /** a^T b. */
+  static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b) {
+    DMatrixRMaj c = new DMatrixRMaj(a.numCols, b.numCols);
+    CommonOps_DDRM.multTransA(a, b, c);
+    return c;
+  }
+
+  /** a b^T. */
+  static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
+    DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numRows);
+    CommonOps_DDRM.multTransB(a, b, c);
+    return c;
+  }
+
+  static DMatrixRMaj minus(DMatrixRMaj a, DMatrixRMaj b) {
+    DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
+    CommonOps_DDRM.subtract(a, b, c);
+    return c;
+  }
+
+  /** W_{l+1}^T W_{l+1} - W_l W_l^T. */
+  static DMatrixRMaj balanceGap(DMatrixRMaj wl, DMatrixRMaj wNext) {
+    return minus(multTransA(wNext, wNext), multTransB(wl, wl));
+  }
+}

@@ -1,0 +1,87 @@
+package ncverify.theory.claims.registry;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ncverify.theory.InvalidInputException;
+import ncverify.theory.claims.Claim;
+import ncverify.theory.claims.jswm.BalancedSpectrumClaim;
+import ncverify.theory.claims.jswm.BalancedSpectrumExactClaim;
+import ncverify.theory.claims.jswm.BalancednessStepClaim;
+import ncverify.theory.claims.jswm.CriticalBalancednessClaim;
+import ncverify.theory.claims.jswm.HeadConditioningClaim;
+import ncverify.theory.claims.jswm.HeadNormConditioningClaim;
+import ncverify.theory.claims.jswm.KernelLemmaClaim;
+import ncverify.theory.claims.jswm.Nc1BoundClaim;
+import ncverify.theory.claims.jswm.Nc1ExactClaim;
+import ncverify.theory.claims.jswm.Nc3CosineClaim;
+import ncverify.theory.claims.jswm.NtkLowerBoundClaim;
+import ncverify.theory.claims.jswm.PenultimateNc2Claim;
+import ncverify.theory.claims.jswm.StabilityConditioningClaim;
+import ncverify.theory.claims.ufm.BinaryDncOptimalClaim;
+import ncverify.theory.claims.ufm.DlnMinorityCollapseClaim;
+import ncverify.theory.claims.ufm.DlnOptimumClaim;
+import ncverify.theory.claims.ufm.DncNotOptimalClaim;
+import ncverify.theory.claims.ufm.SeliConvergenceClaim;
+
+/**
+ * Every claim ncverify encodes ([JSWM], [SELI], [DLN], [DUFM], [DUFM2]; THEORY.md sections 2-5), in a
+ * fixed order, with lookup by id. An unknown id throws {@link InvalidInputException} listing the known ids.
+ */
+public final class ClaimRegistry {
+
+  private final Map<String, Claim> byId;
+
+  private ClaimRegistry(List<Claim> claims) {
+    Map<String, Claim> m = new LinkedHashMap<>();
+    for (Claim c : claims) {
+      if (m.put(c.id(), c) != null) {
+        throw new IllegalStateException("duplicate claim id " + c.id());
+      }
+    }
+    this.byId = java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** The registry with every claim at its default thresholds. */
+  public static ClaimRegistry standard() {
+    return new ClaimRegistry(List.of(
+        new Nc1BoundClaim(),
+        new Nc1ExactClaim(),
+        new KernelLemmaClaim(),
+        new BalancedSpectrumClaim(),
+        new BalancedSpectrumExactClaim(),
+        new HeadConditioningClaim(),
+        new PenultimateNc2Claim(),
+        new Nc3CosineClaim(),
+        new BalancednessStepClaim(),
+        new CriticalBalancednessClaim(),
+        new HeadNormConditioningClaim(),
+        NtkLowerBoundClaim.general(),
+        NtkLowerBoundClaim.balanced(),
+        new StabilityConditioningClaim(),
+        new SeliConvergenceClaim(),
+        new DlnOptimumClaim(),
+        new DlnMinorityCollapseClaim(),
+        new BinaryDncOptimalClaim(),
+        new DncNotOptimalClaim()));
+  }
+
+  /** All claims in registry order. */
+  public List<Claim> all() {
+    return List.copyOf(byId.values());
+  }
+
+  /** The claim with this id; throws {@link InvalidInputException} listing the known ids when unknown. */
+  public Claim get(String id) {
+    Claim c = byId.get(id);
+    if (c == null) {
+      throw InvalidInputException.of("unknown claim id '%s'; known ids: %s", id, String.join(", ", byId.keySet()));
+    }
+    return c;
+  }
+
+  /** The ids in registry order. */
+  public List<String> ids() {
+    return List.copyOf(byId.keySet());
+  }
+}

@@ -1,0 +1,97 @@
+package ncverify.theory.claims.jswm;
+
+import static ncverify.theory.claims.jswm.JswmQuantities.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import ncverify.theory.claims.Measurement;
+import ncverify.theory.claims.Verdict;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+class CriticalBalancednessClaimTest {
+
+  private static final double LOSS_SCALE = 0.5;
+  private final CriticalBalancednessClaim claim = new CriticalBalancednessClaim();
+
+  private static double loss(List<DMatrixRMaj> head, DMatrixRMaj z, DMatrixRMaj y) {
+    DMatrixRMaj out = z;
+    for (DMatrixRMaj w : head) {
+      DMatrixRMaj next = new DMatrixRMaj(w.numRows, out.numCols);
+      CommonOps_DDRM.mult(w, out, next);
+      out = next;
+    }
+    double acc = 0;
+    for (int i = 0; i < out.getNumElements(); i++) {
+      acc += (out.get(i) - y.get(i)) * (out.get(i) - y.get(i));
+    }
+    return LOSS_SCALE / 2 * acc;
+  }
+
+  @Test
+  void headGradientsMatchCentralDifferences() {
+    HeadFixtures.Case c = HeadFixtures.perturbed(HeadFixtures.exact(71L, 2, 3, 8, 4, 3), 0.2, 72L);
+    DMatrixRMaj y = JswmQuantities.oneHot(c.labels(), c.k());
+    List<DMatrixRMaj> g = JswmQuantities.headGradients(c.head(), JswmQuantities.forward(c.head(), c.zIn()), y,
+        LOSS_SCALE);
+    double h = 1e-6;
+    for (int j = 0; j < c.head().size(); j++) {
+      for (int e = 0; e < c.head().get(j).getNumElements(); e += 3) {
+        List<DMatrixRMaj> plus = new ArrayList<>(c.head());
+        List<DMatrixRMaj> minus = new ArrayList<>(c.head());
+        DMatrixRMaj wp = c.head().get(j).copy();
+        DMatrixRMaj wm = c.head().get(j).copy();
+        wp.set(e, wp.get(e) + h);
+        wm.set(e, wm.get(e) - h);
+        plus.set(j, wp);
+        minus.set(j, wm);
+        double fd = (loss(plus, c.zIn(), y) - loss(minus, c.zIn(), y)) / (2 * h);
+        assertThat(g.get(j).get(e)).as("layer %d entry %d", j, e).isCloseTo(fd, within(1e-7));
+      }
+    }
+  }
+
+  @Test
+  void identityAndBoundHoldAtArbitraryPoints() {
+    for (long seed = 0; seed < 8; seed++) {
+      HeadFixtures.Case c = HeadFixtures.unbalanced(
+          HeadFixtures.perturbed(HeadFixtures.exact(seed, 3, 3, 12, 6, 5), 0.2, seed + 10), 0.3, seed + 20);
+      Measurement m = JswmQuantities.measure(c.head(), c.zIn(), c.labels(), c.k(), 0.1, 0.0, LOSS_SCALE);
+      assertThat(claim.evaluate(m).verdict()).as("seed %d", seed).isEqualTo(Verdict.HOLDS);
+      assertThat(m.get(CRIT_IDENTITY_RESIDUAL)).isLessThan(1e-12 * m.get(CRIT_IDENTITY_SCALE));
+    }
+  }
+
+  /** GD with weight decay drives the head to a critical point, which the claim says is balanced. */
+  @Test
+  void gradientDescentWithWeightDecayBalancesTheHead() {
+    HeadFixtures.Case c = HeadFixtures.unbalanced(HeadFixtures.exact(81L, 2, 2, 6, 4), 0.5, 82L);
+    DMatrixRMaj y = JswmQuantities.oneHot(c.labels(), c.k());
+    double lambda = 0.05;
+    double eta = 0.05;
+    List<DMatrixRMaj> head = new ArrayList<>(c.head());
+    double d0 = JswmQuantities.measure(head, c.zIn(), c.labels(), 2, lambda, eta).get(EPS2);
+    for (int t = 0; t < 3000; t++) {
+      List<DMatrixRMaj> g = JswmQuantities.headGradients(head, JswmQuantities.forward(head, c.zIn()), y, 1.0);
+      for (int j = 0; j < head.size(); j++) {
+        DMatrixRMaj next = new DMatrixRMaj(head.get(j).numRows, head.get(j).numCols);
+        CommonOps_DDRM.add(1 - eta * lambda, head.get(j), -eta, g.get(j), next);
+        head.set(j, next);
+      }
+    }
+    Measurement m = JswmQuantities.measure(head, c.zIn(), c.labels(), 2, lambda, eta);
+    assertThat(claim.evaluate(m).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(m.get(EPS2)).isLessThan(1e-3 * d0);
+    assertThat(m.get(CRIT_BOUND)).as("near a critical point the bound is small too").isLessThan(1e-2 * d0);
+  }
+
+  @Test
+  void zeroWeightDecayIsNotApplicable() {
+    HeadFixtures.Case c = HeadFixtures.exact(91L, 2, 2, 6, 4);
+    Measurement m = JswmQuantities.measure(c.head(), c.zIn(), c.labels(), 2, 0.0, 0.0);
+    assertThat(claim.evaluate(m).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+  }
+}

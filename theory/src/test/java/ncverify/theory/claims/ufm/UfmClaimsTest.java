@@ -1,0 +1,116 @@
+package ncverify.theory.claims.ufm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ncverify.theory.InvalidInputException;
+import ncverify.theory.claims.ClaimResult;
+import ncverify.theory.claims.Measurement;
+import ncverify.theory.claims.Verdict;
+import org.junit.jupiter.api.Test;
+
+/** The caller-measured [SELI], [DLN], [DUFM], [DUFM2] claims, on the reference numbers of THEORY.md. */
+class UfmClaimsTest {
+
+  private static final double TOL = 1e-12;
+
+  private static Measurement seli(boolean converged, double[] lambdas, double[] dists) {
+    Measurement.Builder b = Measurement.builder().put(SeliConvergenceClaim.POINTS, lambdas.length)
+        .flag(SeliConvergenceClaim.CONVERGED, converged);
+    for (int i = 0; i < lambdas.length; i++) {
+      b.put(SeliConvergenceClaim.lambdaName(i + 1), lambdas[i]).put(SeliConvergenceClaim.distName(i + 1), dists[i]);
+    }
+    return b.build();
+  }
+
+  @Test
+  void seliReferenceRateHolds() {
+    // THEORY.md section 2: K=4, R=10, rho=1/2, n_min=5, d=16 (given in any order)
+    double[] lambdas = {1e-3, 1e-1, 1e-5, 1e-2, 1e-4};
+    double[] dists = {0.065, 0.116, 0.046, 0.083, 0.054};
+    ClaimResult r = new SeliConvergenceClaim().evaluate(seli(true, lambdas, dists));
+    assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(r.conclusion().orElseThrow().parts()).hasSize(5);
+  }
+
+  @Test
+  void seliDistanceGrowingAsLambdaShrinksIsViolated() {
+    ClaimResult r = new SeliConvergenceClaim().evaluate(seli(true, new double[] {1e-1, 1e-2}, new double[] {0.05, 0.08}));
+    assertThat(r.verdict()).isEqualTo(Verdict.VIOLATED);
+    assertThat(r.conclusion().orElseThrow().margin()).isCloseTo(0.05 + 1e-3 - 0.08, within(TOL));
+    ClaimResult high = new SeliConvergenceClaim().evaluate(seli(true, new double[] {1e-1, 1e-2}, new double[] {0.3, 0.2}));
+    assertThat(high.verdict()).isEqualTo(Verdict.VIOLATED);
+    assertThat(high.conclusion().orElseThrow().margin()).isCloseTo(0.1 - 0.2, within(TOL));
+  }
+
+  @Test
+  void seliUnconvergedIsNotApplicableAndMissingPointsAreNamed() {
+    assertThat(new SeliConvergenceClaim().evaluate(seli(false, new double[] {1e-1, 1e-2}, new double[] {0.3, 0.9}))
+        .verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+    Measurement missing = Measurement.builder().put(SeliConvergenceClaim.POINTS, 2).flag("converged", true)
+        .put("lambda_1", 0.1).put("dist_1", 0.1).put("lambda_2", 0.01).build();
+    assertThatThrownBy(() -> new SeliConvergenceClaim().evaluate(missing)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'dist_2'");
+  }
+
+  @Test
+  void dlnOptimumNeverBelowTheClosedForm() {
+    DlnOptimumClaim claim = new DlnOptimumClaim();
+    Measurement at = Measurement.builder().put(DlnOptimumClaim.REACHED_LOSS, 0.25 + 1e-8)
+        .put(DlnOptimumClaim.CLOSED_FORM_LOSS, 0.25).flag(DlnOptimumClaim.CONVERGED, true).build();
+    assertThat(claim.evaluate(at).verdict()).isEqualTo(Verdict.HOLDS);
+    Measurement below = at.toBuilder().put(DlnOptimumClaim.REACHED_LOSS, 0.24).build();
+    ClaimResult r = claim.evaluate(below);
+    assertThat(r.verdict()).isEqualTo(Verdict.VIOLATED);
+    assertThat(r.conclusion().orElseThrow().margin()).isCloseTo(-0.01, within(TOL));
+    assertThat(claim.evaluate(below.toBuilder().flag(DlnOptimumClaim.CONVERGED, false).build()).verdict())
+        .isEqualTo(Verdict.NOT_APPLICABLE);
+  }
+
+  @Test
+  void minorityCollapseMismatchCount() {
+    DlnMinorityCollapseClaim claim = new DlnMinorityCollapseClaim();
+    Measurement ok = Measurement.builder().put(DlnMinorityCollapseClaim.MISMATCHES, 0)
+        .flag(DlnMinorityCollapseClaim.CONVERGED, true).build();
+    assertThat(claim.evaluate(ok).verdict()).isEqualTo(Verdict.HOLDS);
+    ClaimResult r = claim.evaluate(ok.toBuilder().put(DlnMinorityCollapseClaim.MISMATCHES, 2).build());
+    assertThat(r.verdict()).isEqualTo(Verdict.VIOLATED);
+    assertThat(r.conclusion().orElseThrow().margin()).isEqualTo(-2.0);
+  }
+
+  @Test
+  void binaryDncOptimal() {
+    BinaryDncOptimalClaim claim = new BinaryDncOptimalClaim();
+    Measurement m = Measurement.builder().put(BinaryDncOptimalClaim.K, 2).put(BinaryDncOptimalClaim.REACHED_LOSS, 0.2)
+        .put(BinaryDncOptimalClaim.DNC_LOSS, 0.2).build();
+    assertThat(claim.evaluate(m).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(claim.evaluate(m.toBuilder().put(BinaryDncOptimalClaim.REACHED_LOSS, 0.19).build()).verdict())
+        .isEqualTo(Verdict.VIOLATED);
+    assertThat(claim.evaluate(m.toBuilder().put(BinaryDncOptimalClaim.K, 3).build()).verdict())
+        .isEqualTo(Verdict.NOT_APPLICABLE);
+  }
+
+  private static Measurement dufm(int k, int l, double lowRank, double dnc) {
+    return Measurement.builder().put(DncNotOptimalClaim.K, k).put(DncNotOptimalClaim.L, l)
+        .put(DncNotOptimalClaim.LOW_RANK_LOSS, lowRank).put(DncNotOptimalClaim.DNC_LOSS, dnc).build();
+  }
+
+  @Test
+  void dncNotOptimalOnTheReferenceNumbers() {
+    DncNotOptimalClaim claim = new DncNotOptimalClaim();
+    // THEORY.md section 4, lambda = 0.004, n = 1
+    assertThat(claim.evaluate(dufm(10, 4, 0.080911332, 0.099179875)).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(claim.evaluate(dufm(10, 3, 0.072893892, 0.079183324)).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(claim.evaluate(dufm(6, 4, 0.057525025, 0.059707736)).verdict()).isEqualTo(Verdict.HOLDS);
+    // outside the regime: L = 2, and K = 6 with L = 3 (the construction is worse there)
+    assertThat(claim.evaluate(dufm(10, 2, 0.0624, 0.059189)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+    assertThat(claim.evaluate(dufm(6, 3, 0.07, 0.06)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+    // DNC collapsed to zero (loss 1/2): nothing claimed
+    assertThat(claim.evaluate(dufm(10, 4, 0.45, 0.5)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+    // a tie is a violation of the strict inequality
+    ClaimResult tie = claim.evaluate(dufm(10, 4, 0.09, 0.09));
+    assertThat(tie.verdict()).isEqualTo(Verdict.VIOLATED);
+    assertThat(tie.conclusion().orElseThrow().margin()).isZero();
+  }
+}
