@@ -49,6 +49,7 @@ public abstract class ChainModel implements Model {
   private double[] d2;
   private int[] yBuf;
   private int[] colBuf;
+  private boolean direct;
 
   /**
    * @param widths n_0..n_L (n_0 = input dimension, n_L = K)
@@ -291,6 +292,9 @@ public abstract class ChainModel implements Model {
       colBuf[j] = col;
       yBuf[j] = labels[col];
     }
+    // The input is used in place only when it is the whole matrix: some BLAS wrappers reject a
+    // sub-block whose offset + ld * cols overruns the array even though no element outside is read.
+    direct = idx == null && off == 0 && b == n;
     if (idx != null) {
       for (int r = 0; r < n0; r++) {
         int src = r * n;
@@ -299,14 +303,18 @@ public abstract class ChainModel implements Model {
           inBuf[dst + j] = in[src + colBuf[j]];
         }
       }
+    } else if (!direct) {
+      for (int r = 0; r < n0; r++) {
+        System.arraycopy(in, r * n + off, inBuf, r * b, b);
+      }
     }
     for (int l = 1; l <= upTo; l++) {
       Parameter w = weights[l - 1];
       int rows = widths[l];
       int inner = widths[l - 1];
       if (l == 1) {
-        if (idx == null) {
-          blas.dgemm(false, false, rows, b, inner, 1.0, w.value(), 0, inner, in, off, n, 0.0, z[1], 0, b);
+        if (direct) {
+          blas.dgemm(false, false, rows, b, inner, 1.0, w.value(), 0, inner, in, 0, n, 0.0, z[1], 0, b);
         } else {
           blas.dgemm(false, false, rows, b, inner, 1.0, w.value(), 0, inner, inBuf, 0, b, 0.0, z[1], 0, b);
         }
@@ -378,8 +386,8 @@ public abstract class ChainModel implements Model {
       Parameter w = weights[l - 1];
       if (l > 1) {
         blas.dgemm(false, true, rows, inner, b, 1.0, cur, 0, b, a[l - 1], 0, b, beta, w.grad(), 0, inner);
-      } else if (idx == null) {
-        blas.dgemm(false, true, rows, inner, b, 1.0, cur, 0, b, in, off, n, beta, w.grad(), 0, inner);
+      } else if (direct) {
+        blas.dgemm(false, true, rows, inner, b, 1.0, cur, 0, b, in, 0, n, beta, w.grad(), 0, inner);
       } else {
         blas.dgemm(false, true, rows, inner, b, 1.0, cur, 0, b, inBuf, 0, b, beta, w.grad(), 0, inner);
       }

@@ -19,11 +19,11 @@ public sealed interface LrSchedule permits LrSchedule.Constant, LrSchedule.StepD
     }
   }
 
-  /** Multiply by gamma every {@code every} steps. */
+  /** Multiply by gamma in (0, 1] every {@code every} steps (never above the base rate). */
   record StepDecay(double gamma, int every) implements LrSchedule {
     public StepDecay {
-      if (!(gamma > 0) || every < 1) {
-        throw InvalidInputException.of("step schedule needs gamma > 0 and every >= 1, got %s, %d", gamma, every);
+      if (!(gamma > 0 && gamma <= 1) || every < 1) {
+        throw InvalidInputException.of("step schedule needs 0 < gamma <= 1 and every >= 1, got %s, %d", gamma, every);
       }
     }
 

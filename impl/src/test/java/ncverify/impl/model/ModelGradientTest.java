@@ -94,6 +94,16 @@ class ModelGradientTest {
       }
       assertThat(relativeError(full[p], combined)).isLessThan(1e-12);
     }
+    // chunked pre-activations of layer 1 equal W_1 X + b_1 1^T computed directly
+    org.ejml.data.DMatrixRMaj z = new org.ejml.data.DMatrixRMaj(4, n);
+    org.ejml.dense.row.CommonOps_DDRM.mult(m.weight(1), m.featuresEntering(1), z);
+    double[] b = m.bias(1).orElseThrow().data;
+    for (int r = 0; r < 4; r++) {
+      for (int c = 0; c < n; c++) {
+        z.add(r, c, b[r]);
+      }
+    }
+    assertThat(m.preActivation(1).data).containsExactly(z.data, within(1e-12));
   }
 
   private static double[][] grads(Model m) {

@@ -119,8 +119,8 @@ class TrainerTest {
 
   @Test
   void referenceMlpRunsOneEpochOnASmallSet() {
-    ReferenceMlp.EpochTiming t = ReferenceMlp.timeOneEpoch(new ncverify.impl.backend.NaiveBlas(), 300, 1L);
-    assertThat(t.steps()).isEqualTo(2);
+    ReferenceMlp.EpochTiming t = ReferenceMlp.timeOneEpoch(new ncverify.impl.backend.NaiveBlas(), 40, 1L);
+    assertThat(t.steps()).isEqualTo(1);
     assertThat(t.lastBatchLoss()).isFinite();
   }
 }
