@@ -1,8 +1,10 @@
 package ncverify.impl.model;
 
 /**
- * Element-wise activation applied after a layer's affine map. {@link #LEAKY_RELU} uses the slope
- * stored with the model (default {@link #DEFAULT_LEAKY_SLOPE}).
+ * Element-wise activation sigma applied after a layer's affine map: identity z, ReLU max(z, 0),
+ * leaky ReLU (z > 0 ? z : a z) with the slope a stored with the model (default
+ * {@link #DEFAULT_LEAKY_SLOPE}), tanh. Derivatives at the kink z = 0 are taken from the left
+ * (0 for ReLU, a for leaky ReLU).
  */
 public enum Activation {
   IDENTITY,

@@ -204,7 +204,7 @@ public abstract class ChainModel implements Model {
     return weights.length;
   }
 
-  /** The activation applied after layer l (1 <= l <= L). */
+  @Override
   public Activation activation(int l) {
     checkLayer(l);
     return acts[l - 1];

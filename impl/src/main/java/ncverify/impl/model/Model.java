@@ -31,6 +31,9 @@ public interface Model {
   /** Number L of layers (weight matrices). */
   int depth();
 
+  /** The activation after layer l (IDENTITY for linear layers, always for the last one). */
+  Activation activation(int l);
+
   /** A copy of W_l, n_l x n_{l-1}, 1 <= l <= L. */
   DMatrixRMaj weight(int l);
 
