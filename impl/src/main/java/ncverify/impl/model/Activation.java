@@ -15,30 +15,55 @@ public enum Activation {
   /** Slope of leaky ReLU on negative inputs unless configured otherwise. */
   public static final double DEFAULT_LEAKY_SLOPE = 0.01;
 
-  double apply(double z, double slope) {
+  /** a[i] = sigma(z[i]) for i < len (one loop per activation, no per-element dispatch). */
+  void applyAll(double[] z, double[] a, int len, double slope) {
     switch (this) {
       case RELU:
-        return z > 0 ? z : 0.0;
+        for (int i = 0; i < len; i++) {
+          a[i] = z[i] > 0 ? z[i] : 0.0;
+        }
+        break;
       case LEAKY_RELU:
-        return z > 0 ? z : slope * z;
+        for (int i = 0; i < len; i++) {
+          a[i] = z[i] > 0 ? z[i] : slope * z[i];
+        }
+        break;
       case TANH:
-        return Math.tanh(z);
+        for (int i = 0; i < len; i++) {
+          a[i] = Math.tanh(z[i]);
+        }
+        break;
       default:
-        return z;
+        if (a != z) {
+          System.arraycopy(z, 0, a, 0, len);
+        }
     }
   }
 
-  /** Derivative at pre-activation z with post-activation a. */
-  double derivative(double z, double a, double slope) {
+  /** d[i] *= sigma'(z[i]) for i < len (a = sigma(z)). */
+  void multiplyDerivative(double[] d, double[] z, double[] a, int len, double slope) {
     switch (this) {
       case RELU:
-        return z > 0 ? 1.0 : 0.0;
+        for (int i = 0; i < len; i++) {
+          if (!(z[i] > 0)) {
+            d[i] = 0.0;
+          }
+        }
+        break;
       case LEAKY_RELU:
-        return z > 0 ? 1.0 : slope;
+        for (int i = 0; i < len; i++) {
+          if (!(z[i] > 0)) {
+            d[i] *= slope;
+          }
+        }
+        break;
       case TANH:
-        return 1.0 - a * a;
+        for (int i = 0; i < len; i++) {
+          d[i] *= 1.0 - a[i] * a[i];
+        }
+        break;
       default:
-        return 1.0;
+        break;
     }
   }
 }

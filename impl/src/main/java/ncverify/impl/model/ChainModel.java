@@ -335,11 +335,7 @@ public abstract class ChainModel implements Model {
       }
       Activation act = acts[l - 1];
       if (act != Activation.IDENTITY) {
-        double[] al = a[l];
-        int len = rows * b;
-        for (int i = 0; i < len; i++) {
-          al[i] = act.apply(zl[i], leakySlope);
-        }
+        act.applyAll(zl, a[l], rows * b, leakySlope);
       }
     }
   }
@@ -376,12 +372,7 @@ public abstract class ChainModel implements Model {
       int inner = widths[l - 1];
       Activation act = acts[l - 1];
       if (act != Activation.IDENTITY) {
-        double[] zl = z[l];
-        double[] al = a[l];
-        int len = rows * b;
-        for (int i = 0; i < len; i++) {
-          cur[i] *= act.derivative(zl[i], al[i], leakySlope);
-        }
+        act.multiplyDerivative(cur, z[l], a[l], rows * b, leakySlope);
       }
       Parameter w = weights[l - 1];
       if (l > 1) {
