@@ -19,7 +19,8 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Activations are stored features x samples (row-major n_l x B). Forward: Z_l = W_l A_{l-1}
  * (dgemm NN); backward: dW_l = dZ_l A_{l-1}^T (NT), dA_{l-1} = W_l^T dZ_l (TN). Batches larger
  * than {@link #CHUNK} columns are processed in chunks with gradients accumulated; buffers are
- * allocated once per capacity and reused, hot loops never allocate.
+ * allocated once per capacity and reused, hot loops never allocate. Not thread-safe: one model,
+ * one thread.
  */
 public abstract class ChainModel implements Model {
 
@@ -282,7 +283,7 @@ public abstract class ChainModel implements Model {
 
   /**
    * Forward pass of columns (idx[off..off+b) or off..off+b) through layers 1..upTo; fills yBuf,
-   * colBuf, z, a. Returns the offset/ld of A_0: input columns are used in place when contiguous.
+   * colBuf, z, a, and inBuf unless the whole input is used in place ({@code direct}).
    */
   private void forward(int[] idx, int off, int b, int upTo) {
     double[] in = inputArray();
@@ -355,13 +356,13 @@ public abstract class ChainModel implements Model {
     for (int start = 0; start < b; start += cap) {
       int len = Math.min(cap, b - start);
       forward(idx, off + start, len, weights.length);
-      total += backward(idx, off + start, len, scale, start == 0 ? 0.0 : 1.0);
+      total += backward(len, scale, start == 0 ? 0.0 : 1.0);
     }
     return total;
   }
 
   /** Backward pass after {@link #forward}; beta = 0 overwrites the weight gradients, 1 accumulates. */
-  private double backward(int[] idx, int off, int b, double scale, double beta) {
+  private double backward(int b, double scale, double beta) {
     int depth = weights.length;
     double[] cur = d1;
     double[] next = d2;

@@ -28,8 +28,9 @@ import ncverify.theory.InvalidInputException;
  * and expands above 2), {@code stability_sharpness_limit} (2/eta - max lambda: full-batch GD is
  * linearly stable only if the top eigenvalue of the data-term Hessian, ||Theta||_op for MSE,
  * stays below it, [JSWM] Prop 5.3 mechanism) and {@code stability_loss_increases} (recorded
- * points so far whose objective exceeded the previous one). Outside that mode eta lambda >= 1 is
- * refused as a configuration error.
+ * points so far whose objective exceeded the previous one); add a {@link SharpnessProbe} to compare
+ * the measured sharpness with that limit. Outside that mode eta lambda >= 1 is refused as a
+ * configuration error.
  */
 public final class Trainer {
 
