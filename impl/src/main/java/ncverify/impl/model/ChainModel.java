@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import ncverify.impl.backend.Blas;
 import ncverify.impl.loss.Loss;
+import ncverify.impl.loss.MseLoss;
 import ncverify.impl.loss.Normalization;
 import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
@@ -172,7 +173,7 @@ public abstract class ChainModel implements Model {
   /** "(1/2)" or "(1/(2N))" style data term for {@link #objectiveFormula()}. */
   protected String dataTermFormula() {
     String c = normalization == Normalization.SUM ? "" : "(1/N) ";
-    return loss.name().equals("mse") ? c + "(1/2)||Z_L - Y||^2" : c + "sum_i CE(z_i, y_i)";
+    return loss instanceof MseLoss ? c + "(1/2)||Z_L - Y||^2" : c + "sum_i CE(z_i, y_i)";
   }
 
   /** Blas used for every product. */

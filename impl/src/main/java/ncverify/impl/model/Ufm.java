@@ -3,6 +3,7 @@ package ncverify.impl.model;
 import java.util.SplittableRandom;
 import ncverify.impl.backend.Backends;
 import ncverify.impl.backend.Blas;
+import ncverify.impl.loss.CrossEntropyLoss;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 import ncverify.theory.InvalidInputException;
@@ -75,7 +76,7 @@ public final class Ufm extends ChainModel {
       if (normalization != null) {
         return normalization;
       }
-      return loss.name().equals("ce") ? Normalization.SUM : Normalization.MEAN;
+      return loss instanceof CrossEntropyLoss ? Normalization.SUM : Normalization.MEAN;
     }
 
     /** Backend (default {@link Backends#best()}). */
