@@ -178,6 +178,18 @@ class ModelObjectiveTest {
   }
 
   @Test
+  void ufmWithMseDefaultsToTheMeanOfDufm() {
+    int[] y = {0, 1, 1, 0};
+    Ufm mse = Ufm.builder(3, y, 2).blas(new NaiveBlas()).loss(Loss.mse()).lambda(0.1).initStd(1.0).seed(1).build();
+    DMatrixRMaj z = mult(mse.weight(1), mse.parameters().get(0).valueMatrix());
+    DMatrixRMaj diff = new DMatrixRMaj(2, 4);
+    CommonOps_DDRM.subtract(z, oneHot(y, 2), diff);
+    double direct = sq(diff) / (2.0 * 4) + 0.05 * (sq(mse.weight(1)) + sq(mse.parameters().get(0).valueMatrix()));
+    assertThat(mse.objective()).isCloseTo(direct, within(TOL));
+    assertThat(mse.objectiveFormula()).startsWith("(1/N) (1/2)||Z_L - Y||^2");
+  }
+
+  @Test
   void trainErrorCountsArgmaxMistakes() {
     int[] y = {0, 1, 1};
     DeepLinearUfm m = DeepLinearUfm.builder(2, 1, y, 2).blas(new NaiveBlas()).build();
