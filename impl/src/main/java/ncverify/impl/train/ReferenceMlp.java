@@ -1,0 +1,97 @@
+package ncverify.impl.train;
+
+import java.util.SplittableRandom;
+import ncverify.impl.backend.Blas;
+import ncverify.impl.loss.Normalization;
+import ncverify.impl.model.Mlp;
+import ncverify.impl.optim.Sgd;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The reference workload for {@code ncv bench}: the MLP 784-1024-1024-512-512-10 in the [JSWM]
+ * layout (ReLU layers 784-1024-1024-512, then a linear head 512-512-10, biases on), MSE with mean
+ * normalization and weight decay 5e-4, SGD with momentum 0.9, lr 0.001, batch 256, one epoch over
+ * 60,000 random samples (uniform pixels in [0, 1), uniform labels in 0..9), seeded.
+ */
+public final class ReferenceMlp {
+
+  /** Fashion-MNIST sized training set. */
+  public static final int SAMPLES = 60_000;
+  public static final int INPUT = 784;
+  public static final int CLASSES = 10;
+  public static final int BATCH = 256;
+  /** Learning rate: 0.01 diverges within 5 steps on uniform inputs with this per-sample MSE. */
+  public static final double LR = 1e-3;
+
+  private ReferenceMlp() {
+  }
+
+  /** Time of one epoch: backend name, samples, steps, wall seconds, last batch loss. */
+  public record EpochTiming(String blas, int samples, int steps, double seconds, double lastBatchLoss) {
+  }
+
+  /** Builds the reference network on x (784 x N) with the given backend. */
+  public static Mlp build(Blas blas, DMatrixRMaj x, int[] labels, long seed) {
+    return Mlp.builder(x, labels, CLASSES).blas(blas).nonlinearWidths(1024, 1024, 512)
+        .linearHiddenWidths(512).bias(true).normalization(Normalization.MEAN).lambda(5e-4)
+        .seed(seed).build();
+  }
+
+  /** The SGD configuration for one epoch over n samples (records only start and end). */
+  public static TrainConfig oneEpoch(int n, long seed) {
+    TrainConfig c = TrainConfig.sgd(LR, 0.9, BATCH, 1, 0, seed);
+    return c.withSteps(c.stepsPerEpoch(n));
+  }
+
+  /** Random inputs 784 x n and labels. */
+  public static DMatrixRMaj randomData(int n, int[] labelsOut, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    DMatrixRMaj x = new DMatrixRMaj(INPUT, n);
+    for (int i = 0; i < x.data.length; i++) {
+      x.data[i] = rng.nextDouble();
+    }
+    for (int i = 0; i < n; i++) {
+      labelsOut[i] = rng.nextInt(CLASSES);
+    }
+    return x;
+  }
+
+  /**
+   * Times one SGD epoch on n random samples: the training steps only (shuffle, forward, backward,
+   * update), as {@link Trainer} runs them, without the full-data evaluations it records.
+   */
+  public static EpochTiming timeOneEpoch(Blas blas, int n, long seed) {
+    int[] labels = new int[n];
+    DMatrixRMaj x = randomData(n, labels, seed);
+    Mlp mlp = build(blas, x, labels, seed);
+    TrainConfig cfg = oneEpoch(n, seed);
+    Sgd opt = new Sgd(cfg.momentum());
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    SplittableRandom rng = new SplittableRandom(seed);
+    long start = System.nanoTime();
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    double loss = Double.NaN;
+    int steps = 0;
+    for (int pos = 0; pos < n; pos += BATCH) {
+      int b = Math.min(BATCH, n - pos);
+      loss = mlp.lossAndGradient(perm, pos, b);
+      opt.step(mlp.parameters(), cfg.lr());
+      steps++;
+    }
+    double seconds = (System.nanoTime() - start) * 1e-9;
+    return new EpochTiming(blas.name(), n, steps, seconds, loss);
+  }
+
+  /** {@link #timeOneEpoch(Blas, int, long)} on the full 60,000 samples. */
+  public static EpochTiming timeOneEpoch(Blas blas) {
+    return timeOneEpoch(blas, SAMPLES, 1L);
+  }
+}
