@@ -202,8 +202,8 @@ public interface Gen<T> {
   /**
    * Lists of {@code minSize..maxSize} elements. Each element beyond {@code minSize} is preceded by a
    * "one more" choice (Hypothesis style), so deleting an element's span shortens the list; the
-   * random mean size is {@code minSize + min(10, (maxSize - minSize) / 2)}. Edge cases include
-   * empty, 1- and 2-element lists.
+   * random mean size is {@code minSize + min(10, (maxSize - minSize) / 2)}. Edge tries continue
+   * with probability 2/3, so they include empty, 1- and 2-element lists.
    */
   static <T> Gen<List<T>> lists(Gen<T> element, int minSize, int maxSize) {
     if (minSize < 0 || minSize > maxSize) {
@@ -211,11 +211,12 @@ public interface Gen<T> {
     }
     double extra = Math.min(10.0, (maxSize - minSize) / 2.0);
     double pMore = extra / (extra + 1.0);
+    Sampler more = (rng, max) -> rng.nextDouble() < pMore ? 1 : 0;
     return s -> {
       List<T> out = new ArrayList<>();
       while (out.size() < maxSize) {
         s.startSpan("element");
-        if (out.size() >= minSize && !s.drawBoolean(pMore)) {
+        if (out.size() >= minSize && s.draw(1, more, 0, 1, 1) == 0) {
           s.endSpan();
           break;
         }
