@@ -60,4 +60,12 @@ public record PropertyResult(String name, boolean passed, String reason, long se
     }
     return sb.toString();
   }
+
+  /** Returns this result if it passed, else throws a {@link PropertyFailure} carrying it. */
+  public PropertyResult orThrow() {
+    if (!passed) {
+      throw new PropertyFailure(this);
+    }
+    return this;
+  }
 }
