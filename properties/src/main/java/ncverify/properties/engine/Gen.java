@@ -166,6 +166,9 @@ public interface Gen<T> {
     double logSpan = Math.log(hi) - logLo;
     return s -> {
       long c = s.draw(DOUBLE_STEPS, Sampler.UNIFORM, 0, DOUBLE_STEPS);
+      if (c == 0 || c == DOUBLE_STEPS) {
+        return c == 0 ? lo : hi; // exact bounds, free of exp(log(.)) rounding
+      }
       return Math.max(lo, Math.min(hi, Math.exp(logLo + logSpan * ((double) c / DOUBLE_STEPS))));
     };
   }

@@ -19,6 +19,11 @@ public final class PropertyGuard {
     EXECUTED.incrementAndGet();
   }
 
+  /** Resets the count, for tests that run example properties in a nested launcher. */
+  static void resetTo(int count) {
+    EXECUTED.set(count);
+  }
+
   /** Property methods executed so far in this JVM. */
   public static int executed() {
     return EXECUTED.get();

@@ -76,14 +76,19 @@ class PropertyExtensionTest {
     for (String m : methods) {
       request.selectors(selectMethod(Examples.class.getName() + "#" + m));
     }
-    launcher.execute(request.build(), new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest()) {
-          results.put(id.getDisplayName().replaceAll("\\(.*", ""), result);
+    int executedBefore = PropertyGuard.executed();
+    try {
+      launcher.execute(request.build(), new TestExecutionListener() {
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+          if (id.isTest()) {
+            results.put(id.getDisplayName().replaceAll("\\(.*", ""), result);
+          }
         }
-      }
-    });
+      });
+    } finally {
+      PropertyGuard.resetTo(executedBefore); // examples must not satisfy the zero-properties guard
+    }
     return results;
   }
 
