@@ -72,7 +72,7 @@ public interface Gen<T> {
    * Adds values the generator names as special: tried in the edge-case phase, drawn with
    * probability 1/20 in random mode; they shrink toward this generator's values.
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "varargs"}) // named is only read (default methods cannot be @SafeVarargs)
   default Gen<T> withEdgeCases(T... named) {
     List<T> values = List.of(named);
     long n = values.size();
@@ -175,6 +175,7 @@ public interface Gen<T> {
 
   /** One of {@code values}, uniformly; shrinks toward the first; small lists are all edge cases. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // values is only read
   static <T> Gen<T> elements(T... values) {
     return elements(List.of(values));
   }
@@ -195,6 +196,7 @@ public interface Gen<T> {
 
   /** A value from one of {@code gens}, chosen uniformly; shrinks toward the first generator. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // gens is only read
   static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
     List<Gen<? extends T>> copy = List.of(gens);
     return elements(copy).flatMap(g -> s -> g.generate(s));
