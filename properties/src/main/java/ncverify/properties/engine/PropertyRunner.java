@@ -29,7 +29,8 @@ import ncverify.properties.engine.TryOutcome.Status;
  *   <li>Shrinking: {@link Shrinker} on the first counterexample's choices.
  * </ol>
  *
- * Every run logs a one-line summary with its seed; a failing run also logs the full report.
+ * Every run logs its {@link PropertyResult#report()}: a summary line with the seed, the statistics table
+ * and, for a failure, the counterexamples and replay arguments.
  */
 public final class PropertyRunner {
 
@@ -44,7 +45,7 @@ public final class PropertyRunner {
   public static <T> PropertyResult check(String name, PropertyConfig config, Gen<T> gen,
       PropertyBody<? super T> body) {
     PropertyResult result = config.replay() != null ? replay(name, config, gen, body) : search(name, config, gen, body);
-    config.log().accept(result.passed() ? result.summary() : result.report());
+    config.log().accept(result.report().stripTrailing());
     return result;
   }
 

@@ -257,5 +257,8 @@ class PropertyRunnerTest {
     List<String> lines = new ArrayList<>();
     PropertyRunner.check("logged", quiet().withSeed(777).withTries(5).withLog(lines::add), Gen.booleans(), b -> {});
     assertThat(lines).singleElement().asString().contains("logged").contains("passed").contains("seed 777");
+    lines.clear();
+    PropertyRunner.check("table", quiet().withTries(50).withLog(lines::add), Gen.booleans(), b -> label("b=" + b));
+    assertThat(lines).singleElement().asString().contains("statistics (50 tries)").contains("b=true").contains("b=false");
   }
 }

@@ -14,6 +14,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * appears as one test in the Surefire report. A failure message carries the property name, original
  * and shrunk inputs, seed, replay arguments and statistics.
  *
+ * <pre>{@code
+ * class SumProperties {
+ *   Gen<List<Integer>> smallLists() { return Gen.lists(Gen.integers(-100, 100), 0, 20); }
+ *
+ *   @Property(tries = 500, threadSafe = true)
+ *   void sumIsOrderInvariant(@ForAll("smallLists") List<Integer> xs) {
+ *     label(xs.isEmpty() ? "empty" : "non-empty");
+ *     List<Integer> reversed = new ArrayList<>(xs);
+ *     Collections.reverse(reversed);
+ *     assertThat(sum(reversed)).isEqualTo(sum(xs));
+ *   }
+ * }
+ * }</pre>
+ *
  * <p>Replay a failure with {@code -Dtest=Class#method -Dncverify.seed=S -Dncverify.replay=CHOICES},
  * or by setting {@link #seed()} and {@link #replay()} on the annotation.
  */
