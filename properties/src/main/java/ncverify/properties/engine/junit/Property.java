@@ -14,19 +14,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * appears as one test in the Surefire report. A failure message carries the property name, original
  * and shrunk inputs, seed, replay arguments and statistics.
  *
- * <pre>{@code
+ * <pre>
  * class SumProperties {
- *   Gen<List<Integer>> smallLists() { return Gen.lists(Gen.integers(-100, 100), 0, 20); }
+ *   Gen&lt;List&lt;Integer&gt;&gt; smallLists() { return Gen.lists(Gen.integers(-100, 100), 0, 20); }
  *
- *   @Property(tries = 500, threadSafe = true)
- *   void sumIsOrderInvariant(@ForAll("smallLists") List<Integer> xs) {
+ *   &#64;Property(tries = 500, threadSafe = true)
+ *   void sumIsOrderInvariant(&#64;ForAll("smallLists") List&lt;Integer&gt; xs) {
  *     label(xs.isEmpty() ? "empty" : "non-empty");
- *     List<Integer> reversed = new ArrayList<>(xs);
+ *     List&lt;Integer&gt; reversed = new ArrayList&lt;&gt;(xs);
  *     Collections.reverse(reversed);
  *     assertThat(sum(reversed)).isEqualTo(sum(xs));
  *   }
  * }
- * }</pre>
+ * </pre>
  *
  * <p>Replay a failure with {@code -Dtest=Class#method -Dncverify.seed=S -Dncverify.replay=CHOICES},
  * or by setting {@link #seed()} and {@link #replay()} on the annotation.
