@@ -1,0 +1,74 @@
+package ncverify.properties.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import ncverify.properties.engine.ChoiceSource.Mode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shrinking from random (not edge-case) counterexamples, over many seeds: the result is the known
+ * minimal counterexample whatever the starting point.
+ */
+class ShrinkerTest {
+
+  private static final int SEEDS = 20;
+  private static final int BUDGET = 5000;
+
+  /** Shrinks the first random counterexample found from {@code seed}. */
+  private static <T> TryOutcome shrinkRandom(Gen<T> gen, PropertyBody<? super T> body, long seed) {
+    for (long i = 0; ; i++) {
+      TryOutcome o = TryOutcome.run(gen, body, ChoiceSequence.EMPTY, Mode.RANDOM, Seeds.forTry(seed, i));
+      if (o.failed()) {
+        TryOutcome shrunk = new Shrinker(c -> TryOutcome.run(gen, body, c, Mode.ZERO, seed), o, BUDGET).shrink();
+        assertThat(shrunk.choices()).isLessThanOrEqualTo(o.choices());
+        return shrunk;
+      }
+    }
+  }
+
+  @Test
+  void sumOverflowShrinksToOneAndMaxFromAnyStart() {
+    Gen<List<Integer>> gen = Gen.lists(Gen.integers(0, Integer.MAX_VALUE), 0, 20);
+    PropertyBody<List<Integer>> body = xs -> {
+      int sum = 0;
+      for (int x : xs) {
+        sum += x;
+      }
+      assertThat((long) sum).isEqualTo(xs.stream().mapToLong(Integer::longValue).sum());
+    };
+    for (long seed = 0; seed < SEEDS; seed++) {
+      assertThat(shrinkRandom(gen, body, seed).value()).as("seed %d", seed).isEqualTo("[1, 2147483647]");
+    }
+  }
+
+  @Test
+  void duplicateInLongListShrinksToSixZerosFromAnyStart() {
+    Gen<List<Integer>> gen = Gen.lists(Gen.integers(0, 100), 0, 30);
+    PropertyBody<List<Integer>> body = xs -> assertThat(xs.size() > 5 && new HashSet<>(xs).size() < xs.size()).isFalse();
+    for (long seed = 0; seed < SEEDS; seed++) {
+      assertThat(shrinkRandom(gen, body, seed).value()).as("seed %d", seed).isEqualTo("[0, 0, 0, 0, 0, 0]");
+    }
+  }
+
+  @Test
+  void signedThresholdShrinksToTheThresholdFromAnyStart() {
+    double threshold = -2.25;
+    double tol = 1e-6;
+    for (long seed = 0; seed < SEEDS; seed++) {
+      TryOutcome t = shrinkRandom(Gen.doubles(-10, 10), x -> assertThat(x).isGreaterThanOrEqualTo(threshold), seed);
+      assertThat(Double.parseDouble(t.value())).as("seed %d", seed).isLessThan(threshold).isGreaterThan(threshold - tol);
+    }
+  }
+
+  @Test
+  void shrinkingRespectsTheBudget() {
+    Gen<List<Integer>> gen = Gen.lists(Gen.integers(0, 1000), 0, 50);
+    PropertyBody<List<Integer>> body = xs -> assertThat(xs.stream().mapToInt(Integer::intValue).sum()).isLessThan(300);
+    TryOutcome start = TryOutcome.run(gen, body, ChoiceSequence.parse("1,1000,1,1000"), Mode.ZERO, 0);
+    Shrinker s = new Shrinker(c -> TryOutcome.run(gen, body, c, Mode.ZERO, 0), start, 3);
+    s.shrink();
+    assertThat(s.evaluations()).isLessThanOrEqualTo(3);
+  }
+}
