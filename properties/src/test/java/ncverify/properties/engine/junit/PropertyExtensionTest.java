@@ -101,7 +101,7 @@ class PropertyExtensionTest {
     assertThat(t.getMessage())
         .contains("Examples#failing")
         .contains("original: ")
-        .contains("shrunk:   arg0 (small) = 50, arg1 (small) = 100")
+        .contains("shrunk:   x = 50, y = 100")
         .contains("seed 5")
         .contains("-Dncverify.seed=5 -Dncverify.replay=50,100");
     assertThat(t.getCause()).isInstanceOf(AssertionError.class);
