@@ -41,8 +41,15 @@ public final class GemmBenchmark {
   public record Point(int n, double bestSeconds, double gflops) {
   }
 
-  /** Throughput of one backend at several sizes. */
-  public record Result(String backend, int warmups, int repetitions, long seed, List<Point> points) {
+  /**
+   * Throughput of one backend at several sizes, with what is needed to reproduce it.
+   *
+   * @param backend {@link Blas#name()}
+   * @param processors available processors of the JVM that ran it
+   * @param javaVersion {@code java.version} of that JVM
+   */
+  public record Result(String backend, int warmups, int repetitions, long seed, int processors,
+                       String javaVersion, List<Point> points) {
     public Result {
       points = List.copyOf(points);
     }
@@ -59,7 +66,26 @@ public final class GemmBenchmark {
     for (int n : sizes) {
       points.add(measure(blas, n));
     }
-    return new Result(blas.name(), warmups, repetitions, seed, points);
+    return new Result(blas.name(), warmups, repetitions, seed,
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), points);
+  }
+
+  /**
+   * Prints a table for the backends named in {@code args} ({@code native}, {@code java},
+   * {@code naive}; default: native when available, and java).
+   */
+  public static void main(String[] args) {
+    List<String> names = args.length > 0 ? List.of(args)
+        : ncverify.impl.backend.Backends.nativeIfWorking().isPresent() ? List.of("native", "java")
+        : List.of("java");
+    GemmBenchmark bench = standard();
+    for (String name : names) {
+      Result r = bench.run(ncverify.impl.backend.Backends.byName(name));
+      for (Point p : r.points()) {
+        System.out.printf(java.util.Locale.ROOT, "%-16s n=%5d  %9.3f ms  %7.2f GFLOP/s%n",
+            r.backend(), p.n(), p.bestSeconds() * 1e3, p.gflops());
+      }
+    }
   }
 
   /** Times C = A B at size n x n x n. */

@@ -40,7 +40,7 @@ public final class IdxReader {
   /** Reads an image file (magic 2051). */
   public static Images readImages(Path file) {
     try (DataInputStream in = open(file)) {
-      int[] dims = header(in, file, IMAGES_MAGIC, 3);
+      int[] dims = header(in, file, IMAGES_MAGIC);
       long total = (long) dims[0] * dims[1] * dims[2];
       if (total > Integer.MAX_VALUE - 8) {
         throw InvalidInputException.of("IDX file %s declares %d pixels, too many", file, total);
@@ -58,7 +58,7 @@ public final class IdxReader {
   /** Reads a label file (magic 2049); values 0..255. */
   public static int[] readLabels(Path file) {
     try (DataInputStream in = open(file)) {
-      int[] dims = header(in, file, LABELS_MAGIC, 1);
+      int[] dims = header(in, file, LABELS_MAGIC);
       byte[] raw = new byte[dims[0]];
       in.readFully(raw);
       int[] labels = new int[raw.length];
@@ -73,18 +73,15 @@ public final class IdxReader {
     }
   }
 
-  private static int[] header(DataInputStream in, Path file, int magic, int ndims)
-      throws IOException {
+  /** Checks the magic and reads its (magic &amp; 0xff) dimensions. */
+  private static int[] header(DataInputStream in, Path file, int magic) throws IOException {
     int got = in.readInt();
     if (got != magic) {
       throw InvalidInputException.of("IDX file %s has magic %d (0x%08x), expected %d", file, got,
           got, magic);
     }
-    if ((magic & 0xff) != ndims) {
-      throw new IllegalStateException("magic/ndims mismatch");
-    }
-    int[] dims = new int[ndims];
-    for (int i = 0; i < ndims; i++) {
+    int[] dims = new int[magic & 0xff];
+    for (int i = 0; i < dims.length; i++) {
       dims[i] = in.readInt();
       if (dims[i] < 0) {
         throw InvalidInputException.of("IDX file %s has negative dimension %d", file, dims[i]);
