@@ -2,6 +2,7 @@ package ncverify.impl.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -78,7 +79,9 @@ class FashionMnistTest {
   @Test
   void readsTheRealFilesWhenInstalled() {
     FashionMnist f = new FashionMnist();
-    assumeTrue(f.isAvailable(), "dataset-fashion-mnist not installed");
+    assumeTrue(f.isAvailable()
+        && java.nio.file.Files.exists(f.dir().resolve("train-images-idx3-ubyte.gz")),
+        "dataset-fashion-mnist not installed");
     Dataset test = f.load(FashionMnist.Split.TEST);
     assertThat(test.size()).isEqualTo(10_000);
     assertThat(test.classSizes()).isEqualTo(ClassSizes.balanced(10, 1000));
@@ -90,6 +93,14 @@ class FashionMnistTest {
     }
     assertThat(min).isEqualTo(0.0);
     assertThat(max).isEqualTo(1.0);
+    // The published normalization constant of Fashion-MNIST: train pixel mean 0.2860.
+    IdxReader.Images train = IdxReader.readImages(f.dir().resolve("train-images-idx3-ubyte.gz"));
+    assertThat(train.count()).isEqualTo(60_000);
+    long sum = 0;
+    for (byte b : train.pixels()) {
+      sum += b & 0xff;
+    }
+    assertThat(sum / 255.0 / train.pixels().length).isCloseTo(0.2860, within(5e-4));
     Dataset sub = f.load(FashionMnist.Split.TRAIN, ClassSizes.step(10, 5, 0.5, 20), 3);
     assertThat(sub.size()).isEqualTo(5 * 100 + 5 * 20);
     assertThat(sub.classSizes().toArray()).containsExactly(100, 100, 100, 100, 100, 20, 20, 20, 20,
