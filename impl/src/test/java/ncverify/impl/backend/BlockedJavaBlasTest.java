@@ -29,7 +29,7 @@ class BlockedJavaBlasTest extends BlasContractTest {
   @Test
   void resultIsBitwiseIndependentOfThreadCount() {
     SplittableRandom rnd = new SplittableRandom(SEED + 11);
-    Case c = Case.random(rnd, true, true, 200, 300, 270, 0, 0, 0, 0);
+    Case c = Case.random(rnd, true, true, 201, 300, 270, 0, 0, 0, 0);
     double[] reference = run(new BlockedJavaBlas(1), c);
     for (int threads : new int[] {2, 3, 8}) {
       assertThat(run(new BlockedJavaBlas(threads), c)).as("threads=%d", threads)
