@@ -8,9 +8,10 @@ import ncverify.theory.InvalidInputException;
 
 /**
  * Measures double-precision GEMM throughput of a {@link Blas}: C = A B with square n x n row-major
- * operands, counted as 2 n^3 floating-point operations. Each size is run {@code warmups} times
- * untimed (JIT compilation, thread start-up, page faults), then {@code repetitions} times timed; the
- * best (shortest) run is reported, the usual estimate of what the hardware sustains.
+ * operands, counted as 2 n^3 floating-point operations. Each size is first run untimed at least
+ * {@code warmups} times and for at least {@code minWarmupSeconds} (JIT compilation, thread start-up,
+ * page faults), then {@code repetitions} times timed; the best (shortest) run is reported, the usual
+ * estimate of what the hardware sustains.
  */
 public final class GemmBenchmark {
 
@@ -18,23 +19,28 @@ public final class GemmBenchmark {
   public static final int[] DEFAULT_SIZES = {256, 512, 1024, 2048};
 
   private final int warmups;
+  private final double minWarmupSeconds;
   private final int repetitions;
   private final long seed;
 
-  /** A benchmark with the given warm-up and timed repetition counts and data seed. */
-  public GemmBenchmark(int warmups, int repetitions, long seed) {
-    if (warmups < 0 || repetitions < 1) {
-      throw InvalidInputException.of(
-          "benchmark needs warmups >= 0 and repetitions >= 1, got %d and %d", warmups, repetitions);
+  /**
+   * A benchmark with the given minimum warm-up count and time, timed repetition count and data
+   * seed.
+   */
+  public GemmBenchmark(int warmups, double minWarmupSeconds, int repetitions, long seed) {
+    if (warmups < 0 || repetitions < 1 || !(minWarmupSeconds >= 0)) {
+      throw InvalidInputException.of("benchmark needs warmups >= 0, minWarmupSeconds >= 0 and "
+          + "repetitions >= 1, got %d, %s and %d", warmups, minWarmupSeconds, repetitions);
     }
     this.warmups = warmups;
+    this.minWarmupSeconds = minWarmupSeconds;
     this.repetitions = repetitions;
     this.seed = seed;
   }
 
-  /** Two warm-ups, three timed repetitions, seed 1. */
+  /** At least two warm-ups and 0.5 s of warm-up per size, three timed repetitions, seed 1. */
   public static GemmBenchmark standard() {
-    return new GemmBenchmark(2, 3, 1);
+    return new GemmBenchmark(2, 0.5, 3, 1);
   }
 
   /** One timed size. */
@@ -48,7 +54,8 @@ public final class GemmBenchmark {
    * @param processors available processors of the JVM that ran it
    * @param javaVersion {@code java.version} of that JVM
    */
-  public record Result(String backend, int warmups, int repetitions, long seed, int processors,
+  public record Result(String backend, int warmups, double minWarmupSeconds, int repetitions,
+                       long seed, int processors,
                        String javaVersion, List<Point> points) {
     public Result {
       points = List.copyOf(points);
@@ -66,7 +73,7 @@ public final class GemmBenchmark {
     for (int n : sizes) {
       points.add(measure(blas, n));
     }
-    return new Result(blas.name(), warmups, repetitions, seed,
+    return new Result(blas.name(), warmups, minWarmupSeconds, repetitions, seed,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), points);
   }
 
@@ -97,7 +104,8 @@ public final class GemmBenchmark {
     double[] a = rnd.doubles((long) n * n, -1, 1).toArray();
     double[] b = rnd.doubles((long) n * n, -1, 1).toArray();
     double[] c = new double[n * n];
-    for (int w = 0; w < warmups; w++) {
+    long warmStart = System.nanoTime();
+    for (int w = 0; w < warmups || System.nanoTime() - warmStart < minWarmupSeconds * 1e9; w++) {
       blas.dgemm(false, false, n, n, n, 1, a, 0, n, b, 0, n, 0, c, 0, n);
     }
     long best = Long.MAX_VALUE;
