@@ -37,7 +37,10 @@ public final class BlockedJavaBlas implements Blas {
     this(Runtime.getRuntime().availableProcessors());
   }
 
-  /** A backend using {@code threads} worker threads (1 = run on the calling thread only). */
+  /**
+   * A backend using {@code threads} worker threads (1 = run on the calling thread only). Each
+   * instance owns a ForkJoinPool of daemon threads: create one and reuse it.
+   */
   public BlockedJavaBlas(int threads) {
     if (threads < 1) {
       throw ncverify.theory.InvalidInputException.of("thread count must be >= 1, got %d", threads);
