@@ -1,0 +1,17 @@
+package ncverify.properties.study;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every study of the suite, in ledger order; {@code ncv campaign} runs them all. */
+public final class StudyRegistry {
+
+  private StudyRegistry() {
+  }
+
+  /** All registered studies. Each paper's package adds its studies here. */
+  public static List<Study<?>> all() {
+    List<Study<?>> studies = new ArrayList<>();
+    return studies;
+  }
+}
