@@ -1,0 +1,51 @@
+package ncverify.properties.seli;
+
+import java.util.List;
+import ncverify.theory.claims.AbstractClaim;
+import ncverify.theory.claims.AssumptionCheck;
+import ncverify.theory.claims.ConclusionCheck;
+import ncverify.theory.claims.Measurement;
+import ncverify.theory.claims.Paper;
+import ncverify.theory.claims.Relation;
+
+/**
+ * [SELI] balanced special case (THEORY.md section 2: "Balanced classes: SELI = simplex ETF"): with
+ * equal class sizes the CE UFM's classifier Gram is the simplex ETF at every ridge, so
+ * max over the path of ndist(W W^T, (I - 11^T/K)/sqrt(K-1)) &lt;= {@link #TOLERANCE} (optimization error
+ * only). Quantities: {@code balanced} (1 iff all n_k equal), {@code converged}, {@code etf_dist}.
+ */
+public final class SeliBalancedEtfClaim extends AbstractClaim {
+
+  /** Claim id. */
+  public static final String ID = "seli.balanced_etf";
+  /** Quantity: 1 iff every class has the same size. */
+  public static final String BALANCED = "balanced";
+  /** Quantity: 1 when every run of the path converged. */
+  public static final String CONVERGED = "converged";
+  /** Quantity: the largest ndist of W W^T to the simplex ETF Gram along the path. */
+  public static final String ETF_DIST = "etf_dist";
+  /**
+   * Allowed distance: optimization error of a run stopped at relative stationarity 1e-4 (the exact
+   * optimum is the ETF; measured distances are ~1e-15..1e-11, so 1e-6 leaves five orders of margin).
+   */
+  public static final double TOLERANCE = 1e-6;
+
+  public SeliBalancedEtfClaim() {
+    super(ID, Paper.SELI, "SELI = simplex ETF for balanced classes, Sec. 2 of THEORY.md",
+        "With balanced classes the CE UFM's classifier Gram W W^T is (up to scale) the simplex ETF"
+            + " (I - 11^T/K)/sqrt(K-1) at every ridge lambda.",
+        List.of(BALANCED, CONVERGED, ETF_DIST));
+  }
+
+  @Override
+  public List<AssumptionCheck> assumptions(Measurement m) {
+    return List.of(AssumptionCheck.flag("balanced classes", m.get(BALANCED) == 1.0),
+        AssumptionCheck.flag("every run converged", m.get(CONVERGED) == 1.0));
+  }
+
+  @Override
+  public ConclusionCheck conclusion(Measurement m) {
+    return ConclusionCheck.of("max_lambda ndist(W W^T, ETF) <= " + TOLERANCE, m.get(ETF_DIST), Relation.AT_MOST,
+        TOLERANCE, 0.0);
+  }
+}
