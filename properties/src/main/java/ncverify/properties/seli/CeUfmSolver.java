@@ -5,6 +5,7 @@ import ncverify.impl.backend.Blas;
 import ncverify.impl.model.Parameter;
 import ncverify.impl.model.Ufm;
 import ncverify.impl.optim.LrSchedule;
+import ncverify.impl.train.DivergenceException;
 import ncverify.impl.train.TrainConfig;
 import ncverify.impl.train.Trainer;
 import ncverify.theory.InvalidInputException;
@@ -15,17 +16,20 @@ import org.ejml.data.DMatrixRMaj;
  * Trains the cross-entropy UFM of [SELI] (THEORY.md section 2),
  * F(W, H) = sum_i CE(W h_i, y_i) + (lambda/2)(||W||^2 + ||H||^2), bias-free, to a certified
  * stationary point: full-batch heavy-ball GD ({@link Trainer}, momentum max(0.9, 1 - 2 sqrt(lambda)),
- * see {@link #momentum(double)}) in chunks; before each chunk the step is set to 1/L_est with the local curvature estimate
- * L_est = (||W||_op^2 + ||H||_op^2)/2 + ||P - Y||_op + lambda (softmax Hessian &lt;= 1/2, the
- * W-H cross term bounded by the residual), so the step follows the growth of the norms as lambda
- * shrinks. Converged means the relative stationarity
- * r = ||grad F|| / (lambda ||(W, H)||) &lt;= {@code relTol}: at a critical point the data gradient equals
- * -lambda (W, H), so r measures the unbalanced fraction of that force independent of the scale.
+ * see {@link #momentum(double)}) in chunks. Before each chunk the step is set to 1/L_est with the
+ * local curvature estimate L_est = (||W||_op^2 + ||H||_op^2)/2 + ||P - Y||_op + lambda (softmax
+ * Hessian &lt;= 1/2, the W-H cross term bounded by the residual), so the step follows the growth of the
+ * norms as lambda shrinks; a chunk that diverges is undone and retried with a quarter of the step.
+ * Converged means the relative stationarity r = ||grad F|| / (lambda ||(W, H)||) &lt;= {@code relTol}:
+ * at a critical point the data gradient equals -lambda (W, H), so r measures the unbalanced fraction
+ * of that force independent of the scale.
  */
 public final class CeUfmSolver {
 
   /** Smallest heavy-ball momentum (used for lambda &gt;= 0.0025). */
   public static final double MOMENTUM = 0.9;
+  /** Smallest step scale tried after divergent chunks before giving up (rethrowing). */
+  static final double MIN_STEP_SCALE = 1e-4;
   /** Default relative stationarity tolerance. */
   public static final double DEFAULT_REL_TOL = 1e-4;
 
@@ -68,13 +72,27 @@ public final class CeUfmSolver {
       System.arraycopy(start.w().data, 0, params.get(1).value(), 0, start.w().data.length);
     }
     int steps = 0;
+    double scale = 1.0;
     double r = relativeGradient(model, lambda);
     while (r > relTol && steps < maxSteps) {
       int chunk = Math.min(chunkSteps, maxSteps - steps);
-      double lr = 1.0 / curvature(model, labels, k, lambda);
-      TrainConfig cfg = new TrainConfig(seed, chunk, 0, lr, momentum(lambda), new LrSchedule.Constant(), 0, false,
-          TrainConfig.DEFAULT_MAX_PARAM_NORM);
-      new Trainer(cfg).train(model);
+      double lr = scale / curvature(model, labels, k, lambda);
+      double[] h0 = params.get(0).value().clone();
+      double[] w0 = params.get(1).value().clone();
+      try {
+        TrainConfig cfg = new TrainConfig(seed, chunk, 0, lr, momentum(lambda), new LrSchedule.Constant(), 0, false,
+            TrainConfig.DEFAULT_MAX_PARAM_NORM);
+        new Trainer(cfg).train(model);
+      } catch (DivergenceException e) {
+        // the local curvature bound was exceeded within the chunk: undo it, retry with a smaller step
+        System.arraycopy(h0, 0, params.get(0).value(), 0, h0.length);
+        System.arraycopy(w0, 0, params.get(1).value(), 0, w0.length);
+        scale *= 0.25;
+        if (scale < MIN_STEP_SCALE) {
+          throw e;
+        }
+        continue;
+      }
       steps += chunk;
       r = relativeGradient(model, lambda);
     }
