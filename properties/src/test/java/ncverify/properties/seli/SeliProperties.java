@@ -49,6 +49,11 @@ class SeliProperties {
         java.util.Arrays.stream(step.classSizes()).boxed().toList()), 16, REFERENCE_LAMBDAS);
     SeliStudy.Path path = study.trace(c, 1);
     assertThat(path.converged()).as("every lambda certified stationary").isTrue();
+    for (double v : path.dualCertificate()) {
+      assertThat(v).as("convex dual certificate ||grad CE||_op / lambda: global optimum")
+          .isBetween(1 - SeliStudy.CERTIFICATE_TOL, 1 + SeliStudy.CERTIFICATE_TOL);
+    }
+    System.out.println("SELI reference: certificates " + java.util.Arrays.toString(path.dualCertificate()));
     for (int i = 0; i < REFERENCE_DIST.length; i++) {
       assertThat(path.distW()[i]).as("ndist(G_W) at lambda %s", REFERENCE_LAMBDAS.get(i))
           .isCloseTo(REFERENCE_DIST[i], within(REFERENCE_TOL));
