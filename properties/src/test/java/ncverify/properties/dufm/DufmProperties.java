@@ -22,7 +22,10 @@ import ncverify.theory.geometry.dufm.DncSolution;
 import ncverify.theory.geometry.dufm.DeepUfmRegime;
 import ncverify.theory.geometry.dufm.DufmParameters;
 import ncverify.theory.geometry.dufm.RegimeComparison;
+import ncverify.theory.claims.ClaimResult;
+import ncverify.theory.claims.Verdict;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * [DUFM] properties (THEORY.md section 4): the {@link DufmStudy} on the engine (every claim it judges
@@ -79,6 +82,22 @@ class DufmProperties {
     double impl = (Double) out.observations().get("trained_loss");
     double theory = (Double) out.observations().get("trained_loss_theory");
     assertThat(impl).isCloseTo(theory, within(1e-10 * (1 + theory)));
+  }
+
+  /**
+   * GD evidence that DNC is not optimal outside the construction's range (claim (2) is sufficient,
+   * not necessary): at K = 3, L = 4, lambda = 0.004 GD from seed 1 ends at a rank-2 solution whose
+   * loss, evaluated by the theory module on the trained matrices, is below the exact L_DNC.
+   */
+  @Test
+  void gradientDescentBeatsDncAtThreeClassesAndFourLayers() {
+    StudyOutcome out = new DufmStudy(20000, DufmStudy.PAPER_LR, false)
+        .run(new DufmCase(3, 4, 6, 0.004, 1, false), 1);
+    double dnc = (Double) out.observations().get("dnc_loss");
+    double trained = (Double) out.observations().get("trained_loss_theory");
+    assertThat(trained).isLessThan(dnc - 1e-4);
+    assertThat((Integer) out.observations().get("trained_rank")).isLessThan(3);
+    assertThat(out.observations().get("train_error")).isEqualTo(0.0);
   }
 
   // ---- claim (4): deep linear, balanced: the [DLN] optimum is the DNC loss -----------------------
@@ -151,5 +170,67 @@ class DufmProperties {
     // the DNC loss is also the directly evaluated loss of the explicit DNC matrices
     DncSolution dnc = DncSolution.of(DufmParameters.uniform(10, 2, 1, 0.0377));
     assertThat(dnc.directLoss()).isCloseTo(cmp.dncLoss(), within(1e-12));
+  }
+
+  // ---- exhaustive only: the paper-scale run and the GD rank census ------------------------------
+
+  /** Seeds of the paper-scale run ([DUFM]: 9 of 10 below L_DNC). */
+  static final int PAPER_SEEDS = 10;
+
+  /**
+   * [DUFM] claim (6) at paper scale (K = 10, L = 4, width 30, lr 0.5, lambda 0.004): prints how many
+   * of 10 seeds end below L_DNC and at rank &lt; K; asserts only the hard claims (none VIOLATED).
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "ncverify.exhaustive", matches = "true")
+  void paperScaleGradientDescent() {
+    DufmStudy study = new DufmStudy(DufmStudy.EXHAUSTIVE_STEPS, DufmStudy.PAPER_LR, true);
+    int below = 0;
+    int lowRank = 0;
+    for (long seed = 1; seed <= PAPER_SEEDS; seed++) {
+      StudyOutcome out = study.run(DufmStudy.paperCase(), seed);
+      assertNoViolation(out);
+      below += (Boolean) out.observations().get("gd_below_dnc") ? 1 : 0;
+      lowRank += (Boolean) out.observations().get("gd_rank_below_k") ? 1 : 0;
+      System.out.println("paper scale seed " + seed + ": " + out.observations());
+    }
+    System.out.printf("paper scale: %d/%d seeds below L_DNC, %d/%d at rank < K%n", below, PAPER_SEEDS,
+        lowRank, PAPER_SEEDS);
+  }
+
+  /**
+   * GD census for K &gt;= 3, L &gt;= 3 at the paper's lambda range and for K = 2: how often GD ends at
+   * rank &lt; K, at DNC, below L_DNC (printed; the hard claims are asserted).
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "ncverify.exhaustive", matches = "true")
+  void gradientDescentRankCensus() {
+    DufmStudy study = new DufmStudy(DufmStudy.EXHAUSTIVE_STEPS, DufmStudy.PAPER_LR, true);
+    for (int k : new int[] {2, 3, 4, 6, 10}) {
+      for (int l = k == 2 ? 1 : 3; l <= 5; l++) {
+        int runs = 0;
+        int lowRank = 0;
+        int atDnc = 0;
+        int below = 0;
+        for (double lambda : new double[] {0.002, 0.004, 0.008}) {
+          for (long seed = 1; seed <= 3; seed++) {
+            StudyOutcome out = study.run(new DufmCase(k, l, 2 * k, lambda, 1, false), seed);
+            assertNoViolation(out);
+            runs++;
+            lowRank += (Boolean) out.observations().get("gd_rank_below_k") ? 1 : 0;
+            atDnc += (Boolean) out.observations().get("gd_at_dnc") ? 1 : 0;
+            below += (Boolean) out.observations().get("gd_below_dnc") ? 1 : 0;
+          }
+        }
+        System.out.printf("K=%d L=%d: %d runs, rank<K %d, at DNC %d, below L_DNC %d%n", k, l, runs, lowRank,
+            atDnc, below);
+      }
+    }
+  }
+
+  private static void assertNoViolation(StudyOutcome out) {
+    for (ClaimResult r : out.results()) {
+      assertThat(r.verdict()).as(r.toString()).isNotEqualTo(Verdict.VIOLATED);
+    }
   }
 }
