@@ -91,7 +91,7 @@ public final class DufmStudy implements Study<DufmCase> {
 
   /**
    * @param steps GD steps per training
-   * @param lr base learning rate (halved, then divided by 5, on divergence)
+   * @param lr base learning rate (retried at 1/2, 1/5 and 1/20 of it if GD diverges)
    * @param exhaustive whether the case generator includes the paper-scale instance (K = 10, L = 4,
    *     width 30, lambda 0.004) and wider networks
    */

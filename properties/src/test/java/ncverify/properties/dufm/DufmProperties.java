@@ -59,6 +59,26 @@ class DufmProperties {
     r.orThrow();
   }
 
+  Gen<DufmCase> studyCases() {
+    return new DufmStudy(DufmStudy.DEFAULT_STEPS, DufmStudy.PAPER_LR, false).cases();
+  }
+
+  /** Generated cases are valid and the lambdas straddle the DNC collapse (both sides generated). */
+  @Property(tries = 300)
+  void generatedCasesStraddleTheDncCollapse(@ForAll("studyCases") DufmCase c) {
+    double collapse = DeepUfmRegime.dncCollapseLambda(c.numClasses(), c.depth(), c.samplesPerClass());
+    cover(c.lambda() < collapse, 0.6, "DNC non-trivial");
+    cover(c.lambda() >= collapse, 0.03, "DNC collapsed");
+    cover(c.numClasses() == 2, 0.15, "K = 2");
+    cover(c.linear(), 0.15, "deep linear");
+    assertThat(c.numClasses()).isBetween(2, 10);
+    assertThat(c.depth()).isBetween(1, 5);
+    assertThat(c.width()).isBetween(c.numClasses(), 3 * c.numClasses());
+    assertThat(c.lambda()).isBetween(ncverify.properties.gen.DufmGens.LAMBDA_MIN,
+        Math.max(ncverify.properties.gen.DufmGens.COLLAPSE_OVERSHOOT * collapse,
+            1.5 * ncverify.properties.gen.DufmGens.LAMBDA_MIN));
+  }
+
   @Test
   void dufmStudyIsRegistered() {
     assertThat(StudyRegistry.all()).anyMatch(s -> s.id().equals(DufmStudy.ID));
