@@ -54,13 +54,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Train a model of the papers and measure neural collapse on it.",
-        "mlp: [JSWM] MLP, ReLU backbone then --layers linear layers, MSE (1/2)||Z - Y||^2 + (wd/2) sum ||W_l||^2.",
-        "ufm: [SELI] UFM (CE summed / MSE averaged) + (lambda_W/2)||W||^2 + (lambda_H/2)||H||^2.",
-        "deep-linear: [DLN] (1/(2N))||W_M..W_1 H - Y||^2 + (lambda_W/2) sum ||W_m||^2 + (lambda_H/2)||H||^2.",
-        "dufm: [DUFM] L-DUFM, ReLU between layers, same regularizers."},
+        "  mlp          [JSWM] ReLU backbone + linear head, (1/2)||Z-Y||^2 + (wd/2) sum||W_l||^2",
+        "  ufm          [SELI] free H, W: CE (sum) or MSE (mean) + lambda_W, lambda_H ridges",
+        "  deep-linear  [DLN] (1/(2N))||W_M..W_1 H - Y||^2 + lambda_W, lambda_H ridges",
+        "  dufm         [DUFM] as deep-linear with ReLU between the layers"},
     footer = {"", "Example:",
-        "  ncv train --model mlp --class-sizes 50,50,50,50 --dim 16 --width 64 --layers 2 \\",
-        "      --lr 1e-4 --weight-decay 1e-3 --epochs 500 --seed 7 --json --save-dir run1"})
+        "  ncv train --model deep-linear --class-sizes 20,20,20,20 --dim 8 \\",
+        "      --layers 3 --width 16 --lambda-w 1e-3 --lambda-h 1e-3 --epochs 3000 \\",
+        "      --json --save-dir run1"})
 public final class TrainCommand implements Callable<Integer> {
 
   /** The accepted --model values. */
@@ -72,9 +73,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "mlp, ufm, deep-linear or dufm.")
   String model;
 
-  @Option(names = "--class-sizes", required = true, split = ",", paramLabel = "N0,N1,...",
+  @Option(names = "--class-sizes", required = true, paramLabel = "N0,N1,...",
       description = "Samples per class, e.g. 100,100,10,10 (K >= 2, each >= 1).")
-  int[] classSizes;
+  String classSizes;
 
   @Option(names = "--dim", paramLabel = "D", defaultValue = "32",
       description = "Input dimension of the Gaussian data (mlp) or feature dimension d (ufm family). Default ${DEFAULT-VALUE}.")
@@ -267,16 +268,26 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private ClassSizes classSizes() {
-    if (classSizes.length < 2) {
-      throw InvalidInputException.of("--class-sizes needs K >= 2 classes, got %d", classSizes.length);
-    }
-    for (int c = 0; c < classSizes.length; c++) {
-      if (classSizes[c] < 1) {
-        throw InvalidInputException.of("--class-sizes: class %d has %d samples, every class needs >= 1", c,
-            classSizes[c]);
+    String[] parts = classSizes.split(",", -1);
+    int[] sizes = new int[parts.length];
+    for (int c = 0; c < parts.length; c++) {
+      try {
+        sizes[c] = Integer.parseInt(parts[c].trim());
+      } catch (NumberFormatException e) {
+        throw InvalidInputException.of("--class-sizes: '%s' is not a sample count (expected e.g. 100,100,10,10)",
+            parts[c]);
       }
     }
-    return ClassSizes.of(classSizes);
+    if (sizes.length < 2) {
+      throw InvalidInputException.of("--class-sizes needs K >= 2 classes, got %d", sizes.length);
+    }
+    for (int c = 0; c < sizes.length; c++) {
+      if (sizes[c] < 1) {
+        throw InvalidInputException.of("--class-sizes: class %d has %d samples, every class needs >= 1", c,
+            sizes[c]);
+      }
+    }
+    return ClassSizes.of(sizes);
   }
 
   private void checkRegularizerFlags(boolean mlp) {

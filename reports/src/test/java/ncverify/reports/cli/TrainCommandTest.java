@@ -161,6 +161,7 @@ class TrainCommandTest {
         {"train", "--model", "mlp", "--class-sizes", "4,4", "--weight-decay", "-1"},
         {"train", "--model", "ufm", "--class-sizes", "4"},
         {"train", "--model", "ufm", "--class-sizes", "4,0,4"},
+        {"train", "--model", "ufm", "--class-sizes", "4,x"},
         {"train", "--model", "resnet", "--class-sizes", "4,4"},
         {"train", "--model", "ufm", "--class-sizes", "4,4", "--layers", "2"},
         {"train", "--model", "ufm", "--class-sizes", "4,4", "--weight-decay", "0.1"},
