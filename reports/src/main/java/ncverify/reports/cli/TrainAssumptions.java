@@ -34,7 +34,7 @@ import org.ejml.data.DMatrixRMaj;
 final class TrainAssumptions {
 
   /** Above this size of K N n (head input width n) the [JSWM] quantities are skipped (head NTK cost). */
-  static final long JSWM_MAX_SIZE = 20_000_000L;
+  static final long JSWM_MAX_SIZE = 2_000_000L;
 
   /** [JSWM] quantities that do not depend on the MSE residual Z_L - Y (kept for cross-entropy). */
   private static final Set<String> RESIDUAL_FREE = Set.of(JswmQuantities.K, JswmQuantities.L2,

@@ -183,6 +183,31 @@ class TrainCommandTest {
     }
   }
 
+  /** [DUFM2]: for K = 2 deep neural collapse is optimal, so no trained DUFM may go below L_DNC. */
+  @Test
+  void dufmWithTwoClassesStaysAboveTheDncLoss() throws IOException {
+    JsonNode j = json(CliRun.of("train", "--model", "dufm", "--class-sizes", "5,5", "--dim", "6", "--layers", "3",
+        "--lambda-w", "4e-3", "--lambda-h", "4e-3", "--epochs", "400", "--quiet", "--json"));
+    JsonNode a = j.get("assumptions");
+    assertThat(keys(a)).contains("c_dnc", "loss_dnc", "dnc_collapsed_to_zero");
+    double lossDnc = a.get("loss_dnc").asDouble();
+    assertThat(lossDnc).isBetween(0.0, 0.5);
+    assertThat(j.get("final_loss").asDouble()).isGreaterThanOrEqualTo(lossDnc * (1 - 1e-9));
+  }
+
+  @Test
+  void ufmAssumptionsNameTheSeliQuantities() throws IOException {
+    JsonNode j = json(CliRun.of("train", "--model", "ufm", "--class-sizes", "6,6,2", "--dim", "4", "--epochs", "30",
+        "--quiet", "--json"));
+    JsonNode a = j.get("assumptions");
+    assertThat(a.get("n_min").asInt()).isEqualTo(2);
+    assertThat(a.get("n_max").asInt()).isEqualTo(6);
+    assertThat(a.get("d_at_least_K").asBoolean()).isTrue();
+    assertThat(a.get("kappa_H").asDouble()).isGreaterThanOrEqualTo(1.0);
+    assertThat(j.get("config").get("loss").asText()).isEqualTo("ce");
+    assertThat(j.get("config").get("normalization").asText()).isEqualTo("sum");
+  }
+
   @Test
   void summaryAndProgressLinesWithoutJson() {
     CliRun r = CliRun.of("train", "--model", "dufm", "--class-sizes", "5,5", "--dim", "4", "--layers", "2",
