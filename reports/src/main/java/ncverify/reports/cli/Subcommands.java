@@ -9,6 +9,6 @@ final class Subcommands {
   }
 
   static List<Object> all() {
-    return List.of(new MetricsCommand(), new GeometryCommand(), new ClaimsCommand());
+    return List.of(new MetricsCommand(), new GeometryCommand(), new ClaimsCommand(), new CampaignCommand());
   }
 }

@@ -1,0 +1,63 @@
+package ncverify.reports.campaign.figures;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ncverify.reports.campaign.CampaignResult;
+
+/**
+ * Writes the figures, the optional real-data section and index.html of a run folder. A figure that
+ * fails (e.g. a training run diverging) is reported as a line, never aborts the report.
+ */
+public final class CampaignReport {
+
+  private final Path dir;
+  private final boolean quick;
+  private final long seed;
+
+  /** What the report adds to the summary: one line per note and the figures written. */
+  public record Extras(List<String> lines, List<Figure> figures, Map<String, Object> realData) {
+  }
+
+  public CampaignReport(Path dir, boolean quick, long seed) {
+    this.dir = dir;
+    this.quick = quick;
+    this.seed = seed;
+  }
+
+  /** Writes everything; {@code log} gets one line per figure. */
+  public Extras write(CampaignResult result, boolean figures, boolean realData, PrintWriter log) throws IOException {
+    List<String> lines = new ArrayList<>();
+    List<Figure> written = new ArrayList<>();
+    if (figures) {
+      for (FigureJob job : jobs(result)) {
+        long start = System.nanoTime();
+        try {
+          written.add(job.write());
+          log.printf(java.util.Locale.ROOT, "figure %s (%.1f s)%n", written.get(written.size() - 1).stem(),
+              (System.nanoTime() - start) / 1e9);
+        } catch (IOException | RuntimeException e) {
+          lines.add("figure failed: " + e);
+        }
+        log.flush();
+      }
+    }
+    Map<String, Object> real = null;
+    IndexHtml.write(dir, result, written, real);
+    return new Extras(lines, written, real);
+  }
+
+  @FunctionalInterface
+  private interface FigureJob {
+    Figure write() throws IOException;
+  }
+
+  private List<FigureJob> jobs(CampaignResult result) {
+    List<FigureJob> jobs = new ArrayList<>();
+    jobs.add(() -> CoverageFigure.write(result, dir));
+    return jobs;
+  }
+}
