@@ -9,6 +9,7 @@ final class Subcommands {
   }
 
   static List<Object> all() {
-    return List.of(new MetricsCommand(), new GeometryCommand(), new ClaimsCommand(), new CampaignCommand());
+    return List.of(new MetricsCommand(), new GeometryCommand(), new ClaimsCommand(), new CampaignCommand(),
+        new CheckCommand());
   }
 }

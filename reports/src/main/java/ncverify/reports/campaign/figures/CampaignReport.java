@@ -57,6 +57,10 @@ public final class CampaignReport {
 
   private List<FigureJob> jobs(CampaignResult result) {
     List<FigureJob> jobs = new ArrayList<>();
+    jobs.add(() -> NcTrajectoryFigure.write(dir, quick, seed));
+    jobs.add(() -> SeliDistanceFigure.write(dir, quick, seed));
+    jobs.add(() -> DangNormsFigure.write(dir, quick, seed));
+    jobs.add(() -> DufmDepthFigure.write(dir, quick, seed));
     jobs.add(() -> CoverageFigure.write(result, dir));
     return jobs;
   }
