@@ -18,6 +18,7 @@ import ncverify.reports.campaign.Campaign;
 import ncverify.reports.campaign.CampaignResult;
 import ncverify.reports.campaign.CampaignSettings;
 import ncverify.reports.campaign.LedgerEntry;
+import ncverify.reports.campaign.RealDataCheck;
 import ncverify.reports.campaign.RunFolder;
 import ncverify.reports.campaign.TryRecord;
 import ncverify.reports.campaign.figures.CampaignReport;
@@ -88,6 +89,9 @@ public final class CampaignCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "ncv campaign: %d studies, %d tries, %d threads, seed %d -> %s%n",
         campaign.studies().size(), campaign.plannedTries(), t, settings.seed(), folder.dir());
+    if (data != null && !RealDataCheck.available()) {
+      o.println("ncv campaign: " + RealDataCheck.NOT_INSTALLED);
+    }
     o.flush();
     Object lock = new Object();
     boolean[] finished = {false};

@@ -192,4 +192,16 @@ class CampaignTest {
     out.writeObject(a.get(0));
     assertThat((Map<String, Object>) a.get(0).observations()).containsKey("x");
   }
+
+  @Test
+  void realDeepLinearStudyHoldsAndIsNamedFromTheRegistry() throws Exception {
+    CampaignSettings s = CampaignSettings.of(SEED, true, 2);
+    CampaignResult r = new Campaign(List.of(new DeepLinearOptimumStudy()), s, "test").run(x -> { });
+    LedgerEntry e = entry(r, "dln.optimum");
+    assertThat(e.paper()).isEqualTo("[DLN]");
+    assertThat(e.statement()).isNotBlank().doesNotContain("not in the claim registry");
+    assertThat(e.tries()).isEqualTo(CampaignSettings.QUICK_TRIES);
+    assertThat(e.holds()).as(e.toString()).isEqualTo(e.tries());
+    assertThat(e.worstMargin()).isGreaterThanOrEqualTo(0.0);
+  }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import ncverify.reports.campaign.CampaignResult;
+import ncverify.reports.campaign.RealDataCheck;
+import ncverify.reports.json.Json;
 
 /**
  * Writes the figures, the optional real-data section and index.html of a run folder. A figure that
@@ -46,6 +48,26 @@ public final class CampaignReport {
       }
     }
     Map<String, Object> real = null;
+    if (realData) {
+      if (RealDataCheck.available()) {
+        long start = System.nanoTime();
+        try {
+          real = RealDataCheck.run(quick, seed);
+          Json.writeFile(dir.resolve("real_data.json"), real);
+          for (Map.Entry<String, Object> e : real.entrySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> sub = (Map<String, Object>) e.getValue();
+            lines.add(String.format(java.util.Locale.ROOT, "fashion-mnist %s (train error %.3f): [JSWM] claims %s"
+                + " (real_data.json)", e.getKey(), (Double) sub.get("train_error"), sub.get("summary")));
+          }
+          log.printf(java.util.Locale.ROOT, "real data fashion-mnist (%.1f s)%n", (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException e) {
+          lines.add("fashion-mnist run failed: " + e);
+        }
+      } else {
+        lines.add(RealDataCheck.NOT_INSTALLED);
+      }
+    }
     IndexHtml.write(dir, result, written, real);
     return new Extras(lines, written, real);
   }

@@ -33,8 +33,8 @@ public final class DangNormsFigure {
   /** Class sizes of the figure: a long tail of 6 classes. */
   static final int[] SIZES = {24, 16, 10, 6, 3, 1};
   static final int DEPTH = 2;
-  static final double LAMBDA_W = 2e-3;
-  static final double LAMBDA_H = 2e-3;
+  static final double LAMBDA_W = 1.5e-2;
+  static final double LAMBDA_H = 1.5e-2;
 
   private DangNormsFigure() {
   }
@@ -91,7 +91,7 @@ public final class DangNormsFigure {
     chart.addSeries(String.format(Locale.ROOT, "collapse threshold n* = %.2f", d.threshold()),
         List.of(d.threshold(), d.threshold()), List.of(0.0, max * 1.1)).setMarker(SeriesMarkers.NONE);
     return new Figure("dang_norms", "Minority collapse: class-mean norms vs class size",
-        String.format(Locale.ROOT, "Deep linear UFM, M = %d layers, lambda_W = lambda_H = %.0e, class sizes %s."
+        String.format(Locale.ROOT, "Deep linear UFM, M = %d layers, lambda_W = lambda_H = %.1e, class sizes %s."
             + " [DLN] Thm 3.1: classes with n_k <= n* = b/c*(M) collapse to a zero class mean; larger classes"
             + " have ||hbar_k|| = sigma_k/(sigma_k^2 + N lambda_H). Markers: GD from a random start.", d.depth(),
             LAMBDA_W, java.util.Arrays.toString(d.sizes()))).save(chart, dir);

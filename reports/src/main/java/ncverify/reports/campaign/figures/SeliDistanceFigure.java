@@ -11,10 +11,9 @@ import ncverify.impl.loss.Normalization;
 import ncverify.impl.model.Ufm;
 import ncverify.impl.train.TrainConfig;
 import ncverify.impl.train.Trainer;
+import ncverify.reports.check.ModelCheck;
 import ncverify.theory.geometry.SeliGeometry;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -38,15 +37,9 @@ public final class SeliDistanceFigure {
   private SeliDistanceFigure() {
   }
 
-  /** Normalized Frobenius distance between W W^T and the SELI Gram matrix. */
+  /** Normalized Frobenius distance between W W^T and the SELI Gram matrix ({@link ModelCheck#distanceToSeli}). */
   public static double distance(DMatrixRMaj w, DMatrixRMaj gramW) {
-    DMatrixRMaj g = new DMatrixRMaj(w.numRows, w.numRows);
-    CommonOps_DDRM.multTransB(w, w, g);
-    CommonOps_DDRM.divide(g, NormOps_DDRM.normF(g));
-    DMatrixRMaj s = gramW.copy();
-    CommonOps_DDRM.divide(s, NormOps_DDRM.normF(s));
-    CommonOps_DDRM.subtractEquals(g, s);
-    return NormOps_DDRM.normF(g);
+    return ModelCheck.distanceToSeli(w, gramW);
   }
 
   public static List<Curve> compute(double[] ratios, double[] lambdas, int steps, long seed) {
