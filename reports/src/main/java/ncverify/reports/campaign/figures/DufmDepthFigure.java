@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import ncverify.impl.model.DeepUfm;
+import ncverify.impl.train.DivergenceException;
 import ncverify.impl.train.TrainConfig;
 import ncverify.impl.train.Trainer;
 import ncverify.theory.geometry.dufm.DeepUfmRegime;
@@ -47,7 +48,7 @@ public final class DufmDepthFigure {
         DufmParameters p = DufmParameters.uniform(K, l, N_PER_CLASS, LAMBDA);
         DeepUfm m = DeepUfm.builder(2 * K, l, p.labels(), K).lambda(LAMBDA).lambdaH(LAMBDA).initStd(0.5).seed(seed)
             .build();
-        d.gd().add(new Trainer(TrainConfig.gd(0.5, steps, 0, seed)).train(m).finalLoss());
+        d.gd().add(trainOrNull(m, steps, seed));
       } else {
         d.gd().add(null);
       }
@@ -55,8 +56,17 @@ public final class DufmDepthFigure {
     return d;
   }
 
+  /** The objective GD reaches, or null when it diverges (the point is then left out of the plot). */
+  private static Double trainOrNull(DeepUfm m, int steps, long seed) {
+    try {
+      return new Trainer(TrainConfig.gd(0.2, steps, 0, seed)).train(m).finalLoss();
+    } catch (DivergenceException e) {
+      return null;
+    }
+  }
+
   public static Figure write(Path dir, boolean quick, long seed) throws IOException {
-    Data d = compute(6, quick ? 3 : 5, quick ? 2000 : 6000, seed);
+    Data d = compute(6, quick ? 4 : 6, quick ? 2500 : 6000, seed);
     XYChart chart = new XYChartBuilder().width(800).height(500).title("Deep UFM: DNC vs low-rank loss vs depth")
         .xAxisTitle("depth L").yAxisTitle("objective").build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
