@@ -26,7 +26,7 @@ import org.ejml.dense.row.NormOps_DDRM;
  *   <li>Metrics: {@link NcMetrics#measure} on the penultimate features H, labels, W and the layers.
  *   <li>[JSWM] quantities ({@link JswmQuantities}, THEORY.md section 5): need the linear head
  *       W_{L1+1}..W_L ({@code layers}, W appended when the last layer is not K x d) and the features
- *       Z_{L1} entering it ({@code preLinear}); lambda = lambda_W (0 if not given), eta = 0.
+ *       Z_{L1} entering it ({@code preLinear}); lambda = lambda_W (0 if not given), eta = the learning rate (0 if not given).
  *   <li>[DLN] (THEORY.md section 3), with lambda_W, lambda_H and MSE: the deep-linear UFM objective
  *       (1/(2N))||W_M...W_1 H0 - Y||^2 + (lambda_W/2) sum ||W_m||^2 + (lambda_H/2)||H0||^2 of the model
  *       (H0 = the pre-linear features, or H when there are no layers) against
@@ -44,14 +44,18 @@ import org.ejml.dense.row.NormOps_DDRM;
  * @param lambdaW weight decay of the layers, or null
  * @param lambdaH weight decay of the features, or null
  * @param loss {@code mse} or {@code ce}, or null
+ * @param eta the training learning rate (0 if unknown: the large-learning-rate claim is then not applicable)
  */
 public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatrixRMaj> layers, DMatrixRMaj preLinear,
-    Double lambdaW, Double lambdaH, String loss) {
+    Double lambdaW, Double lambdaH, String loss, double eta) {
 
   public ModelCheck {
     layers = List.copyOf(layers);
     if (loss != null && !loss.equals("mse") && !loss.equals("ce")) {
       throw InvalidInputException.of("--loss must be 'mse' or 'ce', got '%s'", loss);
+    }
+    if (!(eta >= 0) || Double.isInfinite(eta)) {
+      throw InvalidInputException.of("--lr must be finite and >= 0, got %s", eta);
     }
     if (preLinear != null && preLinear.numCols != labels.length) {
       throw InvalidInputException.of("pre-linear features have %d samples but there are %d labels",
@@ -72,7 +76,7 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
     Measurement.Builder mb = Measurement.builder();
     List<DMatrixRMaj> head = head(k);
     if (head.size() >= 2 && preLinear != null) {
-      mb.putAll(JswmQuantities.measure(head, preLinear, labels, k, lambdaW == null ? 0.0 : lambdaW, 0.0));
+      mb.putAll(JswmQuantities.measure(head, preLinear, labels, k, lambdaW == null ? 0.0 : lambdaW, eta));
     } else {
       notes.add("[JSWM] claims need --layers (the linear head, >= 2 layers) and --pre-linear-features (the"
           + " features entering it)");

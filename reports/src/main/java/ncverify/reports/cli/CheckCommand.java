@@ -25,11 +25,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {
         "Judge every claim on a model trained elsewhere (e.g. arrays dumped from PyTorch).",
-        "Files are .npy or CSV. Features on disk are N x d (one row per sample); W is K x d;",
-        "layer l is n_l x n_{l-1}. The [JSWM] claims need the linear head (--layers) and the features",
-        "entering it (--pre-linear-features); --lambda-w/--lambda-h/--loss add the closed-form optimum."},
+        "Files are .npy or CSV. Features on disk are N x d (one row per sample), W is",
+        "K x d, layer l is n_l x n_{l-1}. The [JSWM] claims need the linear head",
+        "(--layers) and the features entering it (--pre-linear-features);",
+        "--lambda-w/--lambda-h/--loss add the comparison with the closed-form optimum."},
     footer = {"", "Example:", "  ncv check --features H.npy --labels y.npy --weights W.npy \\",
-        "      --layers W1.npy,W2.npy,W3.npy --pre-linear-features X.npy --lambda-w 5e-4 --lambda-h 5e-4 --loss mse"})
+        "      --layers W2.npy,W.npy --pre-linear-features X.npy \\",
+        "      --lambda-w 5e-4 --lambda-h 5e-4 --loss mse --lr 0.05"})
 public final class CheckCommand implements Callable<Integer> {
 
   @Spec
@@ -61,6 +63,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--loss", paramLabel = "LOSS", description = "Training loss: mse or ce.")
   String loss;
 
+  @Option(names = "--lr", paramLabel = "ETA", defaultValue = "0",
+      description = "Learning rate of the training run (for the [JSWM] large-learning-rate claim; default 0 = unknown).")
+  double lr;
+
   @Option(names = "--json", description = "Print one JSON object {metrics, claims, not_measured, optimum, notes}.")
   boolean json;
 
@@ -81,7 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
       ws.add(ArrayFiles.matrix(p, "layer weights"));
     }
     DMatrixRMaj x = preLinear == null ? null : ArrayFiles.features(preLinear);
-    Map<String, Object> result = new ModelCheck(h, y, w, ws, x, lambdaW, lambdaH, loss).run();
+    Map<String, Object> result = new ModelCheck(h, y, w, ws, x, lambdaW, lambdaH, loss, lr).run();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(result));

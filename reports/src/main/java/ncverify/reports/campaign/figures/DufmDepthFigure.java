@@ -66,9 +66,10 @@ public final class DufmDepthFigure {
   }
 
   public static Figure write(Path dir, boolean quick, long seed) throws IOException {
-    Data d = compute(6, quick ? 4 : 6, quick ? 2500 : 6000, seed);
+    Data d = compute(6, quick ? 4 : 5, quick ? 2500 : 6000, seed);
     XYChart chart = new XYChartBuilder().width(800).height(500).title("Deep UFM: DNC vs low-rank loss vs depth")
-        .xAxisTitle("depth L").yAxisTitle("objective").build();
+        .xAxisTitle("depth L").yAxisTitle("objective (log scale)").build();
+    chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     chart.addSeries("DNC (closed form)", d.depths(), d.dnc()).setMarker(SeriesMarkers.CIRCLE);
     List<Integer> lx = new ArrayList<>();
