@@ -20,9 +20,9 @@ public record CampaignSettings(long seed, int tries, boolean quick, int threads,
   private static final long serialVersionUID = 1L;
 
   /** Default tries per study = this factor x the study's own default (property-suite) tries. */
-  public static final int DEFAULT_TRIES_FACTOR = 2;
+  public static final int DEFAULT_TRIES_FACTOR = 5;
   /** Tries per study in quick mode, at most. */
-  public static final int QUICK_TRIES = 4;
+  public static final int QUICK_TRIES = 8;
   /** Default shrink budget (quick mode: a quarter of it). */
   public static final int DEFAULT_SHRINK_BUDGET = 200;
 

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param holds tries with verdict HOLDS
  * @param violated tries with verdict VIOLATED
  * @param notApplicable tries with verdict NOT_APPLICABLE
- * @param errors tries on which the study threw
+ * @param errors tries on which the study threw (tries - judged - errors is the number of tries whose
+ *     outcome did not include this claim, a study bug reported as MISSING)
  * @param worstMargin smallest margin over applicable tries, null if never applicable
  * @param worstTry the try of the worst margin, null if never applicable
  * @param firstViolation the first violating try in try order, or null
@@ -79,6 +80,7 @@ public record LedgerEntry(String claimId, String paper, String theorem, String s
     counts.put("VIOLATED", violated);
     counts.put("NOT_APPLICABLE", notApplicable);
     counts.put("ERROR", errors);
+    counts.put("MISSING", tries - judged() - errors);
     m.put("verdicts", counts);
     m.put("worst_margin", worstMargin);
     m.put("worst_margin_at", worstTry == null ? null : worstTry.toJsonMap());

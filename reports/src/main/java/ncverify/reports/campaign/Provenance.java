@@ -29,7 +29,9 @@ public record Provenance(CampaignSettings settings, String backend, String ncver
   Map<String, Object> toJsonMap(double seconds) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("seed", settings.seed());
-    m.put("tries_per_study", settings.tries());
+    m.put("tries_per_study", settings.tries() > 0 ? (Object) settings.tries() : settings.quick()
+        ? "min(" + CampaignSettings.QUICK_TRIES + ", study default)"
+        : CampaignSettings.DEFAULT_TRIES_FACTOR + " x study default");
     m.put("quick", settings.quick());
     m.put("threads", settings.threads());
     m.put("only", settings.only());

@@ -49,7 +49,7 @@ public final class CampaignCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--tries", paramLabel = "N", description = "Tries per study (default: 2 x the study's default; --quick: at most 4).")
+  @Option(names = "--tries", paramLabel = "N", description = "Tries per study (default: 5 x the study's default; --quick: at most 8).")
   int tries;
 
   @Option(names = "--quick", description = "A few minutes in total: few tries per study, small figures.")
@@ -173,6 +173,7 @@ public final class CampaignCommand implements Callable<Integer> {
         r.count("HOLDS"), r.count("VIOLATED"), r.count("NOT_APPLICABLE"), r.entries().size()));
     b.append("Findings:\n");
     int findings = 0;
+    List<String> never = new java.util.ArrayList<>();
     for (LedgerEntry e : r.entries()) {
       if (e.violated() > 0) {
         findings++;
@@ -183,14 +184,20 @@ public final class CampaignCommand implements Callable<Integer> {
         }
         b.append('\n');
       } else if (e.holds() == 0) {
-        findings++;
-        b.append("  never applicable: ").append(e.claimId()).append(" (assumptions never held in ")
-            .append(e.judged()).append(" tries)\n");
+        never.add(e.claimId());
       }
-      if (e.errors() > 0) {
+    }
+    if (!never.isEmpty()) {
+      findings++;
+      b.append("  never applicable (assumptions never held): ").append(String.join(", ", never)).append('\n');
+    }
+    for (CampaignResult.StudySummary s : r.studies()) {
+      if (s.errors() > 0) {
         findings++;
-        b.append("  errors: ").append(e.claimId()).append(" had ").append(e.errors()).append(" failed tries, e.g. ")
-            .append(e.errorTries().get(0).message()).append('\n');
+        String example = r.records().stream().filter(t -> t.studyId().equals(s.id()) && t.failedWithError())
+            .map(TryRecord::error).findFirst().orElse("");
+        b.append(String.format(Locale.ROOT, "  errors: study %s failed on %d of %d tries, e.g. %s%n", s.id(), s.errors(),
+            s.tries(), example));
       }
     }
     if (r.entries().isEmpty()) {

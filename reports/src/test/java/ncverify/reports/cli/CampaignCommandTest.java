@@ -37,7 +37,7 @@ class CampaignCommandTest {
         out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Claims: 2 held, 1 violated, 1 not applicable (of 4)", "VIOLATED fake.bounded",
-        "minimal case Case[x=500]", "errors: fake.ok", out.resolve("index.html").toAbsolutePath().toString());
+        "minimal case Case[x=500]", "errors: study fake.flaky failed on", out.resolve("index.html").toAbsolutePath().toString());
     JsonNode n = Json.mapper().readTree(Files.readString(out.resolve("ledger.json")));
     assertThat(n.get("incomplete").asBoolean()).isFalse();
     assertThat(n.get("provenance").get("seed").asLong()).isEqualTo(7);
