@@ -46,7 +46,9 @@ public final class Ledger {
     for (Study<?> s : studies) {
       for (String id : s.claimIds()) {
         if (onlyClaims == null || onlyClaims.contains(id)) {
-          accs.computeIfAbsent(id, Acc::new).studies.add(s.id());
+          Acc a = accs.computeIfAbsent(id, Acc::new);
+          a.studies.add(s.id());
+          a.minCoverage = Math.max(a.minCoverage, s.minCoverage().getOrDefault(id, Study.DEFAULT_COVERAGE));
         }
       }
     }
@@ -76,6 +78,7 @@ public final class Ledger {
     Double worst;
     TryRef worstAt;
     TryRef firstViolation;
+    double minCoverage;
     String paper = "";
     String theorem = "";
     final List<LedgerEntry.ErrorRef> errorRefs = new ArrayList<>();
@@ -120,7 +123,7 @@ public final class Ledger {
       String t = claim == null ? theorem : claim.theorem();
       String s = claim == null ? "(not in the claim registry)" : claim.statement();
       return new LedgerEntry(id, p, t, s, studies, tries, holds, violated, notApplicable, errors, worst, worstAt,
-          firstViolation, null, errorRefs);
+          firstViolation, null, minCoverage, errorRefs);
     }
   }
 }

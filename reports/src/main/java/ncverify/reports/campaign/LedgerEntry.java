@@ -26,11 +26,12 @@ import java.util.Map;
  * @param worstTry the try of the worst margin, null if never applicable
  * @param firstViolation the first violating try in try order, or null
  * @param counterexample its shrunk form, or null
+ * @param minCoverage the smallest fraction of applicable tries the studies ask for ({@code Study#minCoverage})
  * @param errorTries up to {@link Ledger#MAX_LISTED_ERRORS} tries that threw, with their message
  */
 public record LedgerEntry(String claimId, String paper, String theorem, String statement, List<String> studies,
     int tries, int holds, int violated, int notApplicable, int errors, Double worstMargin, TryRef worstTry,
-    TryRef firstViolation, Counterexample counterexample, List<ErrorRef> errorTries) {
+    TryRef firstViolation, Counterexample counterexample, double minCoverage, List<ErrorRef> errorTries) {
 
   /** A try on which the study threw. */
   public record ErrorRef(TryRef at, String message) {
@@ -60,9 +61,14 @@ public record LedgerEntry(String claimId, String paper, String theorem, String s
     return holds > 0 ? "HOLDS" : "NOT_APPLICABLE";
   }
 
+  /** Whether the assumptions held in at least {@link #minCoverage} of the judged tries. */
+  public boolean coverageOk() {
+    return applicableFraction() >= minCoverage;
+  }
+
   public LedgerEntry withCounterexample(Counterexample c) {
     return new LedgerEntry(claimId, paper, theorem, statement, studies, tries, holds, violated, notApplicable, errors,
-        worstMargin, worstTry, firstViolation, c, errorTries);
+        worstMargin, worstTry, firstViolation, c, minCoverage, errorTries);
   }
 
   Map<String, Object> toJsonMap() {
@@ -75,6 +81,8 @@ public record LedgerEntry(String claimId, String paper, String theorem, String s
     m.put("verdict", overall());
     m.put("tries", tries);
     m.put("applicable_fraction", applicableFraction());
+    m.put("min_coverage", minCoverage);
+    m.put("coverage_ok", coverageOk());
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("HOLDS", holds);
     counts.put("VIOLATED", violated);

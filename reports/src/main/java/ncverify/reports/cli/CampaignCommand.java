@@ -187,6 +187,18 @@ public final class CampaignCommand implements Callable<Integer> {
         never.add(e.claimId());
       }
     }
+    List<String> low = new java.util.ArrayList<>();
+    for (LedgerEntry e : r.entries()) {
+      if (e.holds() + e.violated() > 0 && !e.coverageOk()) {
+        low.add(String.format(Locale.ROOT, "%s %.0f%% < %.0f%%", e.claimId(), 100 * e.applicableFraction(),
+            100 * e.minCoverage()));
+      }
+    }
+    if (!low.isEmpty()) {
+      findings++;
+      b.append("  low coverage (assumptions held less often than the study asks): ").append(String.join(", ", low))
+          .append('\n');
+    }
     if (!never.isEmpty()) {
       findings++;
       b.append("  never applicable (assumptions never held): ").append(String.join(", ", never)).append('\n');

@@ -69,6 +69,9 @@ class CampaignTest {
     assertThat(never.overall()).isEqualTo("NOT_APPLICABLE");
     assertThat(never.applicableFraction()).isZero();
     assertThat(never.worstMargin()).isNull();
+    assertThat(never.minCoverage()).isEqualTo(Study.DEFAULT_COVERAGE);
+    assertThat(never.coverageOk()).isFalse();
+    assertThat(always.coverageOk()).isTrue();
     assertThat(xOf(0)).as("try 0 is the simplest case").isZero();
   }
 
@@ -132,7 +135,7 @@ class CampaignTest {
     JsonNode c = n.get("claims").get(0);
     assertThat(c.get("id").asText()).isEqualTo("fake.bounded");
     for (String k : List.of("paper", "theorem", "statement", "studies", "verdict", "tries", "applicable_fraction",
-        "verdicts", "worst_margin", "worst_margin_at", "first_violation", "counterexample", "errors")) {
+        "verdicts", "min_coverage", "coverage_ok", "worst_margin", "worst_margin_at", "first_violation", "counterexample", "errors")) {
       assertThat(c.has(k)).as(k).isTrue();
     }
     assertThat(c.get("paper").asText()).isEqualTo("[JSWM]");

@@ -50,7 +50,27 @@ final class IndexHtml {
     }
     b.append("</table>\n");
     if (realData != null) {
-      b.append("<h2>Real data</h2>\n<pre>").append(esc(Json.write(realData))).append("</pre>\n");
+      b.append("<h2>Real data: [JSWM] claims on Fashion-MNIST</h2>\n");
+      realData.forEach((name, v) -> {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sub = (Map<String, Object>) v;
+        b.append(String.format(Locale.ROOT, "<h3>%s</h3><p>class sizes %s, %s SGD steps, train error %.3f, objective"
+            + " %.4g: %s (<a href=\"real_data.json\">real_data.json</a>)</p>%n", esc(name),
+            java.util.Arrays.toString((int[]) sub.get("sizes")), sub.get("steps"), (Double) sub.get("train_error"),
+            (Double) sub.get("final_loss"), esc(String.valueOf(sub.get("summary")))));
+        b.append("<table><tr><th>claim</th><th>theorem</th><th>verdict</th><th>measured</th><th>bound</th></tr>\n");
+        for (Object o : (List<?>) sub.get("claims")) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> c = (Map<String, Object>) o;
+          @SuppressWarnings("unchecked")
+          Map<String, Object> con = (Map<String, Object>) c.get("conclusion");
+          b.append(String.format(Locale.ROOT, "<tr><td><code>%s</code></td><td>%s</td><td class=\"%s\">%s</td>"
+              + "<td>%s</td><td>%s</td></tr>%n", esc(String.valueOf(c.get("id"))), esc(String.valueOf(c.get("theorem"))),
+              c.get("verdict"), c.get("verdict"), con == null ? "-" : num(con.get("value")),
+              con == null ? "-" : num(con.get("bound"))));
+        }
+        b.append("</table>\n");
+      });
     }
     if (!figures.isEmpty()) {
       b.append("<h2>Figures</h2>\n");
@@ -62,6 +82,10 @@ final class IndexHtml {
     }
     b.append("</body></html>\n");
     Json.writeStringAtomically(dir.resolve("index.html"), b.toString());
+  }
+
+  private static String num(Object v) {
+    return v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : String.valueOf(v);
   }
 
   static String esc(String s) {
