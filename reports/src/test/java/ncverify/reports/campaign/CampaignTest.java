@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import ncverify.properties.engine.ChoiceSource;
 import ncverify.properties.study.Study;
 import ncverify.reports.json.Json;
@@ -193,7 +192,7 @@ class CampaignTest {
     assertThat(a).extracting(TryRecord::tryIndex).containsExactly(3, 4);
     var out = new java.io.ObjectOutputStream(new java.io.ByteArrayOutputStream());
     out.writeObject(a.get(0));
-    assertThat((Map<String, Object>) a.get(0).observations()).containsKey("x");
+    assertThat(a.get(0).observations()).containsKey("x");
   }
 
   @Test
