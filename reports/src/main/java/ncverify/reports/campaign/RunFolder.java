@@ -3,6 +3,7 @@ package ncverify.reports.campaign;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -49,5 +50,19 @@ public final class RunFolder {
   public synchronized void writeLedger(CampaignResult r) throws IOException {
     Json.writeFile(dir.resolve("ledger.json"), r.toJsonMap());
     Json.writeStringAtomically(dir.resolve("ledger.md"), LedgerMarkdown.render(r));
+    shareable(dir.resolve("ledger.json"));
+    shareable(dir.resolve("ledger.md"));
+  }
+
+  /**
+   * Makes a file written via a temporary file (created owner-only) readable by everyone, like the
+   * figures, so a run folder can be shared; a no-op where POSIX permissions are not supported.
+   */
+  public static void shareable(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the default permissions apply
+    }
   }
 }

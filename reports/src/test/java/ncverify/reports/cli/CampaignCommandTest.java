@@ -49,6 +49,12 @@ class CampaignCommandTest {
       }
     }
     assertThat(Files.readString(out.resolve("coverage.svg"))).contains("<svg");
+    for (String f : List.of("ledger.json", "ledger.md", "index.html")) {
+      if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        assertThat(Files.getPosixFilePermissions(out.resolve(f)))
+            .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+      }
+    }
     String html = Files.readString(out.resolve("index.html"));
     assertThat(html).contains("fake.bounded", "nc_vs_epoch.png", "ledger.json").doesNotContain("http://", "https://");
   }

@@ -54,6 +54,7 @@ public final class CampaignReport {
         try {
           real = RealDataCheck.run(quick, seed);
           Json.writeFile(dir.resolve("real_data.json"), real);
+          ncverify.reports.campaign.RunFolder.shareable(dir.resolve("real_data.json"));
           for (Map.Entry<String, Object> e : real.entrySet()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> sub = (Map<String, Object>) e.getValue();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import ncverify.reports.campaign.CampaignResult;
 import ncverify.reports.campaign.LedgerEntry;
+import ncverify.reports.campaign.RunFolder;
 import ncverify.reports.json.Json;
 
 /** index.html of a run folder: provenance, the ledger table, the figures; relative links only (works from file://). */
@@ -82,6 +83,7 @@ final class IndexHtml {
     }
     b.append("</body></html>\n");
     Json.writeStringAtomically(dir.resolve("index.html"), b.toString());
+    RunFolder.shareable(dir.resolve("index.html"));
   }
 
   private static String num(Object v) {
