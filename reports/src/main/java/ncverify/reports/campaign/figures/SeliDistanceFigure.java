@@ -86,9 +86,10 @@ public final class SeliDistanceFigure {
       chart.addSeries(String.format(Locale.ROOT, "R = %.0f", c.ratio()), c.lambdas(), c.distances());
     }
     return new Figure("seli_distance", "Distance to SELI vs lambda",
-        "UFM (K = 4, d = 8, cross-entropy) trained by GD on (R, 1/2)-STEP imbalanced classes with n_min = 2, along"
-            + " decreasing weight decay lambda (each run warm-started from the previous one). [SELI]: the regularized solutions approach the SELI geometry as"
-            + " lambda -> 0 (R = 1 is the simplex ETF, reached at every lambda). Distances below 1e-6 are drawn at 1e-6; at a fixed"
-            + " step budget the largest ratios are not fully converged at the smallest lambdas.").save(chart, dir);
+        "UFM (K = 4, d = 8, cross-entropy) trained by GD on (R, 1/2)-STEP imbalanced classes with n_min = 2,"
+            + " along decreasing weight decay lambda (each run warm-started from the previous one). [SELI]: the"
+            + " regularized solutions approach the SELI geometry as lambda -> 0 (R = 1 is the simplex ETF, reached"
+            + " at every lambda). Distances below 1e-6 are drawn at 1e-6; at a fixed step budget the largest"
+            + " ratios are not fully converged at the smallest lambdas.").save(chart, dir);
   }
 }
