@@ -152,7 +152,8 @@ public final class Campaign {
           millis += r.millis();
         }
       }
-      summaries.add(new CampaignResult.StudySummary(s.id(), s.description(), s.claimIds(), tries, errors,
+      summaries.add(new CampaignResult.StudySummary(s.id(), s.description(), s.claimIds(),
+          CampaignSeeds.studySeed(settings.seed(), s.id()), tries, errors,
           millis / 1000.0));
     }
     return new CampaignResult(entries, summaries, List.copyOf(records), provenance, planned,

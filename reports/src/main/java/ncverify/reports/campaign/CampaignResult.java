@@ -15,8 +15,8 @@ public record CampaignResult(List<LedgerEntry> entries, List<StudySummary> studi
   /** Format version of ledger.json. */
   public static final int LEDGER_FORMAT = 1;
 
-  /** Per study: tries run, errors, summed try time. */
-  public record StudySummary(String id, String description, List<String> claimIds, int tries, int errors,
+  /** Per study: its seed ({@link CampaignSeeds#studySeed}), tries run, errors, summed try time. */
+  public record StudySummary(String id, String description, List<String> claimIds, long seed, int tries, int errors,
       double seconds) {
   }
 
@@ -51,6 +51,7 @@ public record CampaignResult(List<LedgerEntry> entries, List<StudySummary> studi
       sm.put("id", s.id());
       sm.put("description", s.description());
       sm.put("claims", s.claimIds());
+      sm.put("study_seed", s.seed());
       sm.put("tries", s.tries());
       sm.put("errors", s.errors());
       sm.put("seconds", s.seconds());

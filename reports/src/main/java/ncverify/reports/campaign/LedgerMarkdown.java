@@ -18,10 +18,17 @@ public final class LedgerMarkdown {
     }
     Map<String, Object> p = r.provenance().toJsonMap(r.seconds());
     b.append("Run: ");
-    p.forEach((k, v) -> b.append('`').append(k).append('=').append(v).append("` "));
+    p.forEach((k, v) -> {
+      if (v != null) {
+        b.append('`').append(k).append('=').append(v).append("` ");
+      }
+    });
     b.append("\n\n");
     b.append(String.format(Locale.ROOT, "**%d claims: %d hold, %d violated, %d never applicable** (%d tries).%n%n",
         r.entries().size(), r.count("HOLDS"), r.count("VIOLATED"), r.count("NOT_APPLICABLE"), r.triesRun()));
+    b.append("Reproduce: `ncv campaign --seed ").append(r.provenance().settings().seed())
+        .append(" --only <study> --tries <n>` reruns the first n tries of a study; a case's `choices` replay it in the"
+        + " property suite with `-Dncverify.replay=<choices>`.\n\n");
     b.append("| claim | paper | theorem | verdict | tries | assumptions held | HOLDS / VIOLATED / N.A. / error"
         + " | worst margin |\n|---|---|---|---|---:|---:|---|---:|\n");
     for (LedgerEntry e : r.entries()) {
