@@ -82,9 +82,6 @@ public final class CampaignCommand implements Callable<Integer> {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     CampaignSettings settings = CampaignSettings.of(Seeds.resolve(seed), quick, t).withTries(tries).withOnly(only)
         .withData(data);
-    if (tries < 0) {
-      throw InvalidInputException.of("--tries %d must be at least 1", tries);
-    }
     Campaign campaign = new Campaign(studies.get(), settings, Backends.best().name());
     RunFolder folder = RunFolder.create(out == null ? RunFolder.defaultDir() : out);
     PrintWriter o = spec.commandLine().getOut();

@@ -75,6 +75,15 @@ class CampaignCommandTest {
   }
 
   @Test
+  void badCountsAreOneLineAndExit2(@TempDir Path dir) {
+    for (String[] bad : new String[][] {{"--threads", "0"}, {"--tries", "-3"}, {"--data", "mnist"}}) {
+      CliRun r = CliRun.of("campaign", bad[0], bad[1], "--out", dir.toString());
+      assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(2);
+      assertThat(r.err().strip()).startsWith("ncv: ").doesNotContain("\n");
+    }
+  }
+
+  @Test
   void emptyRegistrySaysSo(@TempDir Path dir) {
     CampaignCommand.studies = List::of;
     CliRun r = CliRun.of("campaign", "--quick", "--no-figures", "--out", dir.toString());
