@@ -9,7 +9,7 @@ final class Subcommands {
   }
 
   static List<Object> all() {
-    return List.of(new DemoCampaignCommand(), new MetricsCommand(), new TrainCommand(), new GeometryCommand(),
-        new ClaimsCommand(), new BenchCommand());
+    return List.of(new CampaignCommand(), new MetricsCommand(), new CheckCommand(), new TrainCommand(),
+        new GeometryCommand(), new ClaimsCommand(), new BenchCommand());
   }
 }

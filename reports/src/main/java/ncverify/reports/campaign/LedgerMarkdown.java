@@ -1,0 +1,83 @@
+package ncverify.reports.campaign;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a {@link CampaignResult} as ledger.md: provenance, a summary table, then one section per claim. */
+public final class LedgerMarkdown {
+
+  private LedgerMarkdown() {
+  }
+
+  public static String render(CampaignResult r) {
+    StringBuilder b = new StringBuilder();
+    b.append("# ncverify claims ledger\n\n");
+    if (r.incomplete()) {
+      b.append("> **INCOMPLETE**: the campaign was interrupted after ").append(r.triesRun()).append(" of ")
+          .append(r.plannedTries()).append(" tries; the numbers below cover only the finished tries.\n\n");
+    }
+    Map<String, Object> p = r.provenance().toJsonMap(r.seconds());
+    b.append("Run: ");
+    p.forEach((k, v) -> {
+      if (v != null) {
+        b.append('`').append(k).append('=').append(v).append("` ");
+      }
+    });
+    b.append("\n\n");
+    b.append(String.format(Locale.ROOT, "**%d claims: %d hold, %d violated, %d never applicable** (%d tries).%n%n",
+        r.entries().size(), r.count("HOLDS"), r.count("VIOLATED"), r.count("NOT_APPLICABLE"), r.triesRun()));
+    b.append("Reproduce: `ncv campaign --seed ").append(r.provenance().settings().seed())
+        .append(" --only <study> --tries <n>` reruns the first n tries of a study; a case's `choices` replay it in the"
+        + " property suite with `-Dncverify.replay=<choices>`.\n\n");
+    b.append("| claim | paper | theorem | verdict | tries | assumptions held | HOLDS / VIOLATED / N.A. / error"
+        + " | worst margin |\n|---|---|---|---|---:|---:|---|---:|\n");
+    for (LedgerEntry e : r.entries()) {
+      b.append(String.format(Locale.ROOT, "| [%s](#%s) | %s | %s | %s | %d | %.0f%% | %d / %d / %d / %d | %s |%n",
+          e.claimId(), anchor(e.claimId()), e.paper(), esc(e.theorem()), e.overall(), e.tries(),
+          100 * e.applicableFraction(), e.holds(), e.violated(), e.notApplicable(), e.errors(), num(e.worstMargin())));
+    }
+    b.append('\n');
+    for (LedgerEntry e : r.entries()) {
+      b.append("## ").append(e.claimId()).append(" {#").append(anchor(e.claimId())).append("}\n\n");
+      b.append(e.paper()).append(' ').append(e.theorem()).append(": ").append(e.statement()).append("\n\n");
+      b.append("- studies: ").append(String.join(", ", e.studies())).append('\n');
+      b.append(String.format(Locale.ROOT, "- %s: %d tries, assumptions held in %.1f%%, %d HOLDS, %d VIOLATED,"
+          + " %d NOT_APPLICABLE, %d errors%n", e.overall(), e.tries(), 100 * e.applicableFraction(), e.holds(),
+          e.violated(), e.notApplicable(), e.errors()));
+      if (e.worstTry() != null) {
+        b.append("- worst margin ").append(num(e.worstMargin())).append(" at ").append(ref(e.worstTry())).append('\n');
+      }
+      if (e.counterexample() != null) {
+        Counterexample c = e.counterexample();
+        b.append("- **minimal counterexample**: `").append(c.shrunkCase()).append("`\n");
+        b.append("  - ").append(c.message()).append('\n');
+        b.append("  - replay: `-Dncverify.replay=").append(c.shrunkChoices()).append("`; first violation at ")
+            .append(ref(c.original())).append('\n');
+      } else if (e.firstViolation() != null) {
+        b.append("- first violation at ").append(ref(e.firstViolation())).append('\n');
+      }
+      for (LedgerEntry.ErrorRef err : e.errorTries()) {
+        b.append("- error at ").append(ref(err.at())).append(": ").append(err.message()).append('\n');
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  static String ref(TryRef t) {
+    return String.format(Locale.ROOT, "%s try %d (case seed %d, run seed %d): `%s`", t.studyId(), t.tryIndex(),
+        t.caseSeed(), t.runSeed(), t.caseText());
+  }
+
+  static String num(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  static String anchor(String id) {
+    return id.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
+  }
+
+  private static String esc(String s) {
+    return s.replace("|", "\\|");
+  }
+}

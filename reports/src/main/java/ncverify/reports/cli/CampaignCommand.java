@@ -1,0 +1,226 @@
+package ncverify.reports.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import ncverify.impl.backend.Backends;
+import ncverify.properties.engine.Seeds;
+import ncverify.properties.study.Study;
+import ncverify.properties.study.StudyRegistry;
+import ncverify.reports.campaign.Campaign;
+import ncverify.reports.campaign.CampaignResult;
+import ncverify.reports.campaign.CampaignSettings;
+import ncverify.reports.campaign.LedgerEntry;
+import ncverify.reports.campaign.RealDataCheck;
+import ncverify.reports.campaign.RunFolder;
+import ncverify.reports.campaign.TryRecord;
+import ncverify.reports.campaign.figures.CampaignReport;
+import ncverify.theory.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ncv campaign}: runs every registered study over generated cases, writes the claims ledger
+ * (ledger.json, ledger.md), the figures and index.html into a run folder, and prints a one-screen
+ * summary. Ctrl-C writes the finished tries as a ledger marked {@code "incomplete": true}.
+ */
+@Command(name = "campaign", mixinStandardHelpOptions = true,
+    description = {
+        "Run every registered study (generated cases, trained networks) and write",
+        "the claims ledger: per claim, how often its assumptions held, its verdicts,",
+        "worst margin, minimal counterexample and seeds; plus figures (PNG, SVG) and",
+        "index.html, readable from file://. Ctrl-C writes a partial ledger marked incomplete."},
+    footer = {"", "Examples:", "  ncv campaign --quick", "  ncv campaign --only jswm.thm3.1.nc1 --tries 50 --threads 2",
+        "  ncv campaign --data fashion-mnist --out /tmp/run1"})
+public final class CampaignCommand implements Callable<Integer> {
+
+  /** Where the studies come from (tests substitute fakes). */
+  static Supplier<List<Study<?>>> studies = StudyRegistry::all;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--tries", paramLabel = "N", description = "Tries per study (default: 5 x the study's default; --quick: at most 8).")
+  int tries;
+
+  @Option(names = "--quick", description = "A few minutes in total: few tries per study, small figures.")
+  boolean quick;
+
+  @Option(names = "--seed", paramLabel = "SEED", description = "Campaign seed (a long or 'random'; default ${DEFAULT-VALUE}).",
+      defaultValue = "" + Seeds.DEFAULT_SEED)
+  String seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: number of cores).")
+  Integer threads;
+
+  @Option(names = "--only", paramLabel = "ID", description = "Only this study id or claim id.")
+  String only;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: reports/out/<timestamp>/).")
+  Path out;
+
+  @Option(names = "--data", paramLabel = "SET", description = "Also check the [JSWM] claims on real data: fashion-mnist.")
+  String data;
+
+  @Option(names = "--no-figures", description = "Skip the figures (ledger and index.html only).")
+  boolean noFigures;
+
+  @Override
+  public Integer call() throws Exception {
+    if (data != null && !data.equals("fashion-mnist")) {
+      throw InvalidInputException.of("--data must be 'fashion-mnist', got '%s'", data);
+    }
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    CampaignSettings settings = CampaignSettings.of(Seeds.resolve(seed), quick, t).withTries(tries).withOnly(only)
+        .withData(data);
+    Campaign campaign = new Campaign(studies.get(), settings, Backends.best().name());
+    RunFolder folder = RunFolder.create(out == null ? RunFolder.defaultDir() : out);
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "ncv campaign: %d studies, %d tries, %d threads, seed %d -> %s%n",
+        campaign.studies().size(), campaign.plannedTries(), t, settings.seed(), folder.dir());
+    if (data != null && !RealDataCheck.available()) {
+      o.println("ncv campaign: " + RealDataCheck.NOT_INSTALLED);
+    }
+    o.flush();
+    Object lock = new Object();
+    boolean[] finished = {false};
+    Thread hook = new Thread(() -> {
+      campaign.cancel();
+      synchronized (lock) {
+        if (!finished[0]) {
+          try {
+            folder.writeLedger(campaign.snapshot());
+            System.err.println("ncv campaign: interrupted; partial ledger (incomplete) in " + folder.dir());
+          } catch (IOException | RuntimeException e) {
+            System.err.println("ncv campaign: interrupted; could not write the partial ledger: " + e);
+          }
+        }
+      }
+    }, "campaign-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    CampaignResult result;
+    try {
+      result = runWithProgress(campaign, o);
+      synchronized (lock) {
+        folder.writeLedger(result);
+        finished[0] = true;
+      }
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it writes the partial ledger
+      }
+    }
+    CampaignReport.Extras extras = new CampaignReport(folder.dir(), quick, settings.seed()).write(result, !noFigures,
+        data != null, o);
+    o.print(summary(result, folder.dir(), extras));
+    o.flush();
+    return 0;
+  }
+
+  private CampaignResult runWithProgress(Campaign campaign, PrintWriter o) throws InterruptedException {
+    int planned = campaign.plannedTries();
+    AtomicInteger done = new AtomicInteger();
+    if (System.console() != null) {
+      try (ProgressBar bar = new ProgressBarBuilder().setTaskName("campaign").setInitialMax(planned).build()) {
+        return campaign.run(recs -> {
+          bar.stepBy(recs.size());
+          bar.setExtraMessage(recs.isEmpty() ? "" : recs.get(0).studyId());
+        });
+      }
+    }
+    return campaign.run(recs -> {
+      for (TryRecord r : recs) {
+        int k = done.incrementAndGet();
+        synchronized (o) {
+          o.printf(Locale.ROOT, "[%d/%d] %s try %d: %s (%.1f s)%n", k, planned, r.studyId(), r.tryIndex(), brief(r),
+              r.millis() / 1000.0);
+          o.flush();
+        }
+      }
+    });
+  }
+
+  private static String brief(TryRecord r) {
+    if (r.failedWithError()) {
+      return "ERROR " + r.error();
+    }
+    long h = r.claims().stream().filter(c -> c.verdict().name().equals("HOLDS")).count();
+    long v = r.claims().stream().filter(c -> c.verdict().name().equals("VIOLATED")).count();
+    long n = r.claims().size() - h - v;
+    return h + " hold, " + v + " violated, " + n + " n/a";
+  }
+
+  static String summary(CampaignResult r, Path dir, CampaignReport.Extras extras) {
+    StringBuilder b = new StringBuilder("\n");
+    b.append(String.format(Locale.ROOT, "Campaign %s in %.1f s: %d tries of %d studies (%d errors).%n",
+        r.incomplete() ? "INCOMPLETE" : "finished", r.seconds(), r.triesRun(), r.studies().size(),
+        r.records().stream().filter(TryRecord::failedWithError).count()));
+    b.append(String.format(Locale.ROOT, "Claims: %d held, %d violated, %d not applicable (of %d).%n",
+        r.count("HOLDS"), r.count("VIOLATED"), r.count("NOT_APPLICABLE"), r.entries().size()));
+    b.append("Findings:\n");
+    int findings = 0;
+    List<String> never = new java.util.ArrayList<>();
+    for (LedgerEntry e : r.entries()) {
+      if (e.violated() > 0) {
+        findings++;
+        b.append("  VIOLATED ").append(e.claimId()).append(" (").append(e.paper()).append(' ').append(e.theorem())
+            .append(") in ").append(e.violated()).append('/').append(e.judged()).append(" tries");
+        if (e.counterexample() != null) {
+          b.append("; minimal case ").append(e.counterexample().shrunkCase());
+        }
+        b.append('\n');
+      } else if (e.holds() == 0) {
+        never.add(e.claimId());
+      }
+    }
+    List<String> low = new java.util.ArrayList<>();
+    for (LedgerEntry e : r.entries()) {
+      if (e.holds() + e.violated() > 0 && !e.coverageOk()) {
+        low.add(String.format(Locale.ROOT, "%s %.0f%% < %.0f%%", e.claimId(), 100 * e.applicableFraction(),
+            100 * e.minCoverage()));
+      }
+    }
+    if (!low.isEmpty()) {
+      findings++;
+      b.append("  low coverage (assumptions held less often than the study asks): ").append(String.join(", ", low))
+          .append('\n');
+    }
+    if (!never.isEmpty()) {
+      findings++;
+      b.append("  never applicable (assumptions never held): ").append(String.join(", ", never)).append('\n');
+    }
+    for (CampaignResult.StudySummary s : r.studies()) {
+      if (s.errors() > 0) {
+        findings++;
+        String example = r.records().stream().filter(t -> t.studyId().equals(s.id()) && t.failedWithError())
+            .map(TryRecord::error).findFirst().orElse("");
+        b.append(String.format(Locale.ROOT, "  errors: study %s failed on %d of %d tries, e.g. %s%n", s.id(), s.errors(),
+            s.tries(), example));
+      }
+    }
+    if (r.entries().isEmpty()) {
+      findings++;
+      b.append("  no study is registered (StudyRegistry.all() is empty): the ledger is empty\n");
+    }
+    if (findings == 0) {
+      b.append("  none: every claim held wherever its assumptions held\n");
+    }
+    for (String line : extras.lines()) {
+      b.append("  ").append(line).append('\n');
+    }
+    b.append("Report: ").append(dir.resolve("index.html").toAbsolutePath()).append('\n');
+    b.append("Ledger: ").append(dir.resolve("ledger.md").toAbsolutePath()).append('\n');
+    return b.toString();
+  }
+}

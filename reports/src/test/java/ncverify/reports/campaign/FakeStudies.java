@@ -1,0 +1,123 @@
+package ncverify.reports.campaign;
+
+import java.util.List;
+import java.util.Map;
+import ncverify.properties.engine.Gen;
+import ncverify.properties.study.Study;
+import ncverify.properties.study.StudyOutcome;
+import ncverify.theory.claims.AssumptionCheck;
+import ncverify.theory.claims.ClaimResult;
+import ncverify.theory.claims.ConclusionCheck;
+import ncverify.theory.claims.Paper;
+import ncverify.theory.claims.Relation;
+import ncverify.theory.claims.Verdict;
+
+/** Small fake studies with verdicts known in closed form, for the campaign tests. */
+public final class FakeStudies {
+
+  /** Upper end of the generated x. */
+  public static final int X_MAX = 1000;
+  /** fake.bounded applies from this x on. */
+  public static final int APPLIES_FROM = 100;
+  /** fake.bounded claims x <= BOUND, so its minimal counterexample is BOUND + 1. */
+  public static final int BOUND = 499;
+
+  private FakeStudies() {
+  }
+
+  /** The case: one integer. */
+  public record Case(int x) {
+  }
+
+  /** Expected verdict of fake.bounded on x (written independently of the study). */
+  public static Verdict boundedVerdict(int x) {
+    if (x < APPLIES_FROM) {
+      return Verdict.NOT_APPLICABLE;
+    }
+    return x > BOUND ? Verdict.VIOLATED : Verdict.HOLDS;
+  }
+
+  /**
+   * Study {@code fake.threshold}: x uniform in 0..1000; claim {@code fake.bounded} applies when
+   * x >= 100 and says x <= 499; claim {@code fake.always} always applies and says x <= 1000 (margin
+   * 1000 - x); claim {@code fake.never} never applies.
+   */
+  public static Study<Case> threshold() {
+    return new Study<>() {
+      @Override
+      public String id() {
+        return "fake.threshold";
+      }
+
+      @Override
+      public String description() {
+        return "x in 0..1000; bounded: x >= 100 => x <= 499";
+      }
+
+      @Override
+      public List<String> claimIds() {
+        return List.of("fake.bounded", "fake.always", "fake.never");
+      }
+
+      @Override
+      public Gen<Case> cases() {
+        return Gen.integers(0, X_MAX).map(Case::new);
+      }
+
+      @Override
+      public StudyOutcome run(Case c, long seed) {
+        return StudyOutcome.of(List.of(
+            judge("fake.bounded", c.x() >= APPLIES_FROM, c.x(), BOUND),
+            judge("fake.always", true, c.x(), X_MAX),
+            judge("fake.never", false, c.x(), 0)), Map.of("x", c.x()));
+      }
+
+      @Override
+      public int defaultTries() {
+        return 10;
+      }
+    };
+  }
+
+  /** Study {@code fake.flaky}: claim {@code fake.ok} always holds, but the run throws when x % 3 == 0. */
+  public static Study<Case> flaky() {
+    return new Study<>() {
+      @Override
+      public String id() {
+        return "fake.flaky";
+      }
+
+      @Override
+      public String description() {
+        return "throws on multiples of 3";
+      }
+
+      @Override
+      public List<String> claimIds() {
+        return List.of("fake.ok");
+      }
+
+      @Override
+      public Gen<Case> cases() {
+        return Gen.integers(0, 99).map(Case::new);
+      }
+
+      @Override
+      public StudyOutcome run(Case c, long seed) {
+        if (c.x() % 3 == 0) {
+          throw new IllegalStateException("diverged at x = " + c.x());
+        }
+        return StudyOutcome.of(List.of(judge("fake.ok", true, 0, 1)), Map.of());
+      }
+    };
+  }
+
+  static ClaimResult judge(String id, boolean applicable, double measured, double bound) {
+    List<AssumptionCheck> as = List.of(AssumptionCheck.flag("applicable", applicable));
+    if (!applicable) {
+      return new ClaimResult(id, Paper.JSWM, "Fake " + id, Verdict.NOT_APPLICABLE, as, null);
+    }
+    ConclusionCheck c = ConclusionCheck.of("x <= bound", measured, Relation.AT_MOST, bound, 0.0);
+    return new ClaimResult(id, Paper.JSWM, "Fake " + id, c.holds() ? Verdict.HOLDS : Verdict.VIOLATED, as, c);
+  }
+}

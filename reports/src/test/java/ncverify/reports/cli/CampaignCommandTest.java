@@ -1,0 +1,95 @@
+package ncverify.reports.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import ncverify.properties.study.Study;
+import ncverify.reports.campaign.FakeStudies;
+import ncverify.reports.json.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CampaignCommandTest {
+
+  private Supplier<List<Study<?>>> saved;
+
+  @BeforeEach
+  void fakeRegistry() {
+    saved = CampaignCommand.studies;
+    CampaignCommand.studies = () -> List.of(FakeStudies.threshold(), FakeStudies.flaky());
+  }
+
+  @AfterEach
+  void restore() {
+    CampaignCommand.studies = saved;
+  }
+
+  @Test
+  void quickCampaignWritesLedgerFiguresAndIndex(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("run");
+    CliRun r = CliRun.of("campaign", "--quick", "--tries", "30", "--threads", "2", "--seed", "7", "--out",
+        out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Claims: 2 held, 1 violated, 1 not applicable (of 4)", "VIOLATED fake.bounded",
+        "minimal case Case[x=500]", "errors: study fake.flaky failed on", out.resolve("index.html").toAbsolutePath().toString());
+    JsonNode n = Json.mapper().readTree(Files.readString(out.resolve("ledger.json")));
+    assertThat(n.get("incomplete").asBoolean()).isFalse();
+    assertThat(n.get("provenance").get("seed").asLong()).isEqualTo(7);
+    for (String stem : List.of("nc_vs_epoch", "seli_distance", "dang_norms", "dufm_depth", "coverage")) {
+      for (String ext : List.of(".png", ".svg")) {
+        Path f = out.resolve(stem + ext);
+        assertThat(f).as(r.out()).exists();
+        assertThat(Files.size(f)).as(f.toString()).isGreaterThan(1000);
+      }
+    }
+    assertThat(Files.readString(out.resolve("coverage.svg"))).contains("<svg");
+    for (String f : List.of("ledger.json", "ledger.md", "index.html")) {
+      if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        assertThat(Files.getPosixFilePermissions(out.resolve(f)))
+            .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+      }
+    }
+    String html = Files.readString(out.resolve("index.html"));
+    assertThat(html).contains("fake.bounded", "nc_vs_epoch.png", "ledger.json").doesNotContain("http://", "https://");
+  }
+
+  @Test
+  void unknownIdIsOneLineAndExit2(@TempDir Path dir) {
+    CliRun r = CliRun.of("campaign", "--only", "no.such.claim", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("ncv: unknown study or claim id 'no.such.claim'").doesNotContain("\n");
+  }
+
+  @Test
+  void unwritableOutIsOneLineAndExit2(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("plain-file"), "x");
+    CliRun r = CliRun.of("campaign", "--tries", "1", "--out", file.resolve("sub").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("ncv: cannot write the output folder").doesNotContain("\n");
+  }
+
+  @Test
+  void badCountsAreOneLineAndExit2(@TempDir Path dir) {
+    for (String[] bad : new String[][] {{"--threads", "0"}, {"--tries", "-3"}, {"--data", "mnist"}}) {
+      CliRun r = CliRun.of("campaign", bad[0], bad[1], "--out", dir.toString());
+      assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(2);
+      assertThat(r.err().strip()).startsWith("ncv: ").doesNotContain("\n");
+    }
+  }
+
+  @Test
+  void emptyRegistrySaysSo(@TempDir Path dir) {
+    CampaignCommand.studies = List::of;
+    CliRun r = CliRun.of("campaign", "--quick", "--no-figures", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("no study is registered");
+    assertThat(dir.resolve("ledger.json")).exists();
+    assertThat(dir.resolve("index.html")).exists();
+  }
+}
