@@ -23,10 +23,13 @@ public final class RunFolder {
     this.dir = dir;
   }
 
-  /** Default folder {@code reports/out/<UTC timestamp>/}. */
+  /**
+   * Default folder {@code reports/out/<UTC timestamp>/} under the project root (system property
+   * {@code ncverify.home}, set by the {@code ./ncv} launcher), else under the working directory.
+   */
   public static Path defaultDir() {
-    return Path.of("reports", "out", ZonedDateTime.now(ZoneOffset.UTC).format(
-        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return Path.of(System.getProperty("ncverify.home", "."), "reports", "out", stamp);
   }
 
   /** Creates {@code dir} and checks it is writable; throws a one-line {@link UserErrorException} otherwise. */

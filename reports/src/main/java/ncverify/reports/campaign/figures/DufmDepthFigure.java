@@ -46,9 +46,14 @@ public final class DufmDepthFigure {
       d.lowRank().add(c.lowRankLoss().isPresent() ? c.lowRankLoss().getAsDouble() : null);
       if (l <= gdMaxDepth) {
         DufmParameters p = DufmParameters.uniform(K, l, N_PER_CLASS, LAMBDA);
-        DeepUfm m = DeepUfm.builder(2 * K, l, p.labels(), K).lambda(LAMBDA).lambdaH(LAMBDA).initStd(0.5).seed(seed)
-            .build();
-        d.gd().add(trainOrNull(m, steps, seed));
+        Double best = null;
+        for (int restart = 0; restart < 3; restart++) { // best of 3 inits: GD can stall at the origin
+          DeepUfm m = DeepUfm.builder(2 * K, l, p.labels(), K).lambda(LAMBDA).lambdaH(LAMBDA)
+              .initStd(Math.sqrt(0.3 / (2 * K))).seed(seed + restart).build();
+          Double loss = trainOrNull(m, steps, seed + restart);
+          best = loss == null ? best : best == null ? loss : Math.min(best, loss);
+        }
+        d.gd().add(best);
       } else {
         d.gd().add(null);
       }
@@ -59,7 +64,7 @@ public final class DufmDepthFigure {
   /** The objective GD reaches, or null when it diverges (the point is then left out of the plot). */
   private static Double trainOrNull(DeepUfm m, int steps, long seed) {
     try {
-      return new Trainer(TrainConfig.gd(0.2, steps, 0, seed)).train(m).finalLoss();
+      return new Trainer(TrainConfig.gd(0.5, steps, 0, seed)).train(m).finalLoss();
     } catch (DivergenceException e) {
       return null;
     }
@@ -68,8 +73,7 @@ public final class DufmDepthFigure {
   public static Figure write(Path dir, boolean quick, long seed) throws IOException {
     Data d = compute(6, quick ? 4 : 5, quick ? 2500 : 6000, seed);
     XYChart chart = new XYChartBuilder().width(800).height(500).title("Deep UFM: DNC vs low-rank loss vs depth")
-        .xAxisTitle("depth L").yAxisTitle("objective (log scale)").build();
-    chart.getStyler().setYAxisLogarithmic(true);
+        .xAxisTitle("depth L").yAxisTitle("objective").build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     chart.addSeries("DNC (closed form)", d.depths(), d.dnc()).setMarker(SeriesMarkers.CIRCLE);
     List<Integer> lx = new ArrayList<>();
