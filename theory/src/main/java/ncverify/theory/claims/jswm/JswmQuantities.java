@@ -97,7 +97,11 @@ public final class JswmQuantities {
   public static final String CRIT_BOUND = "crit_bound";
   /** max over pairs ||lambda D_l - (W_{l+1}^T R_{l+1} - R_l W_l^T)|| (Frobenius). */
   public static final String CRIT_IDENTITY_RESIDUAL = "crit_identity_residual";
-  /** max over pairs of lambda ||D_l|| + ||W_{l+1}^T R_{l+1}|| + ||R_l W_l^T|| (the identity's scale). */
+  /**
+   * max over pairs of lambda (||W_{l+1}^T W_{l+1}|| + ||W_l W_l^T||) + ||W_{l+1}^T R_{l+1}|| + ||R_l W_l^T||: the
+   * identity's scale, the size of the terms whose differences it compares (roundoff of D_l is relative to
+   * the Grams, not to D_l itself, which vanishes at a balanced critical point; reports/FINDINGS.md).
+   */
   public static final String CRIT_IDENTITY_SCALE = "crit_identity_scale";
 
   /** Above this size of K N the head NTK is estimated by power iteration instead of an eigensolve. */
@@ -574,7 +578,8 @@ public final class JswmQuantities {
       DMatrixRMaj lamD = d.copy();
       CommonOps_DDRM.scale(lambda, lamD);
       residual = Math.max(residual, Dense.frob(Dense.minus(lamD, Dense.minus(left, right))));
-      scale = Math.max(scale, Dense.frob(lamD) + Dense.frob(left) + Dense.frob(right));
+      double grams = Dense.frob(Dense.multTransA(wn, wn)) + Dense.frob(Dense.multTransB(wl, wl));
+      scale = Math.max(scale, lambda * grams + Dense.frob(left) + Dense.frob(right));
       double dOp = Dense.opNorm(d);
       double bound = lambda == 0.0 ? Double.POSITIVE_INFINITY
           : (Dense.opNorm(wn) * Dense.opNorm(full.get(j + 1)) + Dense.opNorm(full.get(j)) * Dense.opNorm(wl))
