@@ -1,0 +1,132 @@
+package ncverify.properties.jswm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import ncverify.properties.engine.PropertyConfig;
+import ncverify.properties.engine.PropertyResult;
+import ncverify.properties.study.StudyOutcome;
+import ncverify.properties.study.StudyProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * [JSWM] on trained networks (THEORY.md section 5, issue 7): every claim holds wherever its
+ * assumptions do, with the coverage each study states; targeted search pushes toward the bounds.
+ * Default run ~1 minute on 2 cores; {@code -Dncverify.exhaustive=true} scales tries and sizes up.
+ */
+class JswmProperties {
+
+  private static final boolean EXHAUSTIVE = Boolean.getBoolean("ncverify.exhaustive");
+  private static final int THREADS = 2;
+
+  private static PropertyConfig config(int tries, int targetTries) {
+    return PropertyConfig.defaults().withTries(tries).withThreadSafe(true).withThreads(THREADS)
+        .withTargetTries(targetTries).withShrinkBudget(EXHAUSTIVE ? 2000 : 200);
+  }
+
+  @Test
+  void everyJswmClaimHoldsOnTrainedMlpsWhereItsAssumptionsHold() {
+    RecordingStudy<JswmMlpStudy.Case> study = new RecordingStudy<>(new JswmMlpStudy());
+    PropertyResult r = StudyProperty.check(study, config(study.defaultTries(), EXHAUSTIVE ? 100 : 8));
+    System.out.println(r.report());
+    List<StudyOutcome> outs = study.outcomes();
+    System.out.println(summary(outs));
+    r.orThrow();
+  }
+
+  @Test
+  void balancednessIdentityHoldsAtEveryGdStepAndFailsAcrossTheNonlinearity() {
+    RecordingStudy<JswmBalancednessDynamicsStudy.Case> study = new RecordingStudy<>(new JswmBalancednessDynamicsStudy());
+    PropertyResult r = StudyProperty.check(study, config(study.defaultTries(), 0));
+    System.out.println(r.report());
+    r.orThrow();
+    List<Double> straddle = values(study.outcomes(), "straddle_min_rel_residual");
+    System.out.printf(Locale.ROOT, "[JSWM] Thm 4.4 step identity: linear pairs max rel residual %s; across the last"
+        + " nonlinearity min rel residual %s, min first-order cross defect %s%n",
+        stats(values(study.outcomes(), "linear_max_rel_residual")), stats(straddle),
+        stats(values(study.outcomes(), "straddle_min_cross_defect")));
+    assertThat(straddle).isNotEmpty();
+    for (StudyOutcome o : study.outcomes()) {
+      if (o.observations().containsKey("straddle_identity_fails")) {
+        assertThat(o.observations().get("straddle_identity_fails")).as("identity must fail across sigma: %s",
+            o.observations()).isEqualTo(true);
+        assertThat(o.observations().get("straddle_verdict")).isEqualTo("NOT_APPLICABLE");
+      }
+    }
+  }
+
+  /**
+   * The GD-side statement of Thm 4.4 (wide first layer + weight decay gives low error and a balanced
+   * head after training) is proved for NC1 only, so it is an observation, not a claim: reported here as
+   * the fraction of runs with zero train error and eps2 &lt;= 1e-3 r^2, per first-layer width.
+   */
+  @Test
+  void gdSideObservationLowErrorAndBalanceByWidth() {
+    JswmMlpStudy study = new JswmMlpStudy();
+    int[] widths = EXHAUSTIVE ? new int[] {16, 32, 64, 128, 256} : new int[] {16, 64, 256};
+    int seeds = EXHAUSTIVE ? 10 : 2;
+    Map<Integer, List<StudyOutcome>> byWidth = new TreeMap<>();
+    for (int w : widths) {
+      List<StudyOutcome> outs = new ArrayList<>();
+      for (int s = 0; s < seeds; s++) {
+        outs.add(study.run(WidthSweep.caseWithWidth(w, s), 1000L + s));
+      }
+      byWidth.put(w, outs);
+    }
+    StringBuilder sb = new StringBuilder("[JSWM] GD-side observation (not a claim): runs with zero train error and"
+        + " eps2 <= 1e-3 r^2, by first-layer width:");
+    byWidth.forEach((w, outs) -> {
+      long good = outs.stream().filter(o -> Boolean.TRUE.equals(o.observations().get("low_error_and_balanced"))).count();
+      sb.append(String.format(Locale.ROOT, "%n  width %4d: %d/%d; eps2/r^2 %s; train error %s; NC1 %s", w, good,
+          outs.size(), stats(values(outs, "eps2_rel")), stats(values(outs, "train_error")), stats(values(outs, "nc1"))));
+    });
+    System.out.println(sb);
+    assertThat(byWidth).hasSize(widths.length);
+  }
+
+  /** One-line summary: applicability per claim, NC1/bound distribution, negative control. */
+  static String summary(List<StudyOutcome> outs) {
+    Map<String, int[]> verdicts = new TreeMap<>();
+    for (StudyOutcome o : outs) {
+      o.results().forEach(r -> {
+        int[] v = verdicts.computeIfAbsent(r.id(), k -> new int[3]);
+        v[r.verdict().ordinal()]++;
+      });
+    }
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "[JSWM] MLP study over %d runs%n", outs.size()));
+    verdicts.forEach((id, v) -> sb.append(String.format(Locale.ROOT, "  %-36s %s%n", id, Arrays.toString(v))));
+    sb.append("  (counts in Verdict order HOLDS, VIOLATED, NOT_APPLICABLE)\n");
+    sb.append("  NC1/bound: ").append(stats(values(outs, "nc1_over_bound"))).append('\n');
+    List<StudyOutcome> control = outs.stream().filter(o -> Integer.valueOf(1).equals(o.observations().get("L2"))).toList();
+    List<StudyOutcome> deep = outs.stream().filter(o -> !Integer.valueOf(1).equals(o.observations().get("L2"))).toList();
+    sb.append("  NC1 with L2 >= 2: ").append(stats(values(deep, "nc1"))).append("; negative control L2 = 1: ")
+        .append(stats(values(control, "nc1"))).append('\n');
+    sb.append("  eps2/r^2: ").append(stats(values(outs, "eps2_rel")));
+    return sb.toString();
+  }
+
+  static List<Double> values(List<StudyOutcome> outs, String key) {
+    List<Double> v = new ArrayList<>();
+    for (StudyOutcome o : outs) {
+      Object x = o.observations().get(key);
+      if (x instanceof Number n) {
+        v.add(n.doubleValue());
+      }
+    }
+    return v;
+  }
+
+  static String stats(List<Double> v) {
+    if (v.isEmpty()) {
+      return "n=0";
+    }
+    double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double median = a.length % 2 == 1 ? a[a.length / 2] : 0.5 * (a[a.length / 2 - 1] + a[a.length / 2]);
+    return String.format(Locale.ROOT, "n=%d median %.3g max %.3g", a.length, median, a[a.length - 1]);
+  }
+}
