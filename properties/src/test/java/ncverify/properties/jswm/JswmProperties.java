@@ -39,7 +39,6 @@ class JswmProperties {
   void everyJswmClaimHoldsOnTrainedMlpsWhereItsAssumptionsHold() {
     RecordingStudy<JswmMlpStudy.Case> study = new RecordingStudy<>(new JswmMlpStudy());
     PropertyResult r = StudyProperty.check(study, config(study.defaultTries(), EXHAUSTIVE ? 100 : 8));
-    System.out.println(r.report());
     List<StudyOutcome> outs = study.outcomes();
     System.out.println(summary(outs));
     r.orThrow();
@@ -49,7 +48,6 @@ class JswmProperties {
   void balancednessIdentityHoldsAtEveryGdStepAndFailsAcrossTheNonlinearity() {
     RecordingStudy<JswmBalancednessDynamicsStudy.Case> study = new RecordingStudy<>(new JswmBalancednessDynamicsStudy());
     PropertyResult r = StudyProperty.check(study, config(study.defaultTries(), 0));
-    System.out.println(r.report());
     r.orThrow();
     List<Double> straddle = values(study.outcomes(), "straddle_min_rel_residual");
     System.out.printf(Locale.ROOT, "[JSWM] Thm 4.4 step identity: linear pairs max rel residual %s; across the last"
@@ -93,6 +91,31 @@ class JswmProperties {
     });
     System.out.println(sb);
     assertThat(byWidth).hasSize(widths.length);
+  }
+
+  /**
+   * Negative control (THEORY.md section 5: L2 = 1 gives no control): the same data and backbone with a
+   * single linear layer, where every [JSWM] claim is NOT_APPLICABLE, against a head of L2 = 3; NC1 and
+   * kappa(W_L) of both are reported.
+   */
+  @Test
+  void negativeControlSingleLinearLayerIsNotJudged() {
+    JswmMlpStudy study = new JswmMlpStudy();
+    StringBuilder sb = new StringBuilder("[JSWM] negative control, NC1 of Z_{L-1} / kappa(W_L) (L2 = 1 vs L2 = 3):");
+    for (long s = 0; s < 2; s++) {
+      JswmMlpStudy.Case deep = WidthSweep.caseWithWidth(32, s);
+      JswmMlpStudy.Case single = new JswmMlpStudy.Case(deep.sizes(), new ArchitectureGens.MlpShape(
+          deep.shape().inputDim(), 32, 32, 1, Activation.RELU, 1, 32), deep.noise(), deep.initScale(), deep.lambda(),
+          deep.lrFraction(), deep.steps(), deep.seed());
+      StudyOutcome one = study.run(single, 2000L + s);
+      StudyOutcome three = study.run(deep, 2000L + s);
+      assertThat(one.results()).extracting(ClaimResult::verdict).containsOnly(Verdict.NOT_APPLICABLE);
+      assertThat(three.results()).extracting(ClaimResult::verdict).doesNotContain(Verdict.VIOLATED);
+      sb.append(String.format(Locale.ROOT, "%n  seed %d: L2=1 NC1 %.3g kappa %.3g | L2=3 NC1 %.3g kappa %.3g", s,
+          one.observations().get("nc1"), one.observations().get("kappa_W_L"), three.observations().get("nc1"),
+          three.observations().get("kappa_W_L")));
+    }
+    System.out.println(sb);
   }
 
   /**
@@ -156,8 +179,14 @@ class JswmProperties {
     List<StudyOutcome> deep = outs.stream().filter(o -> !Integer.valueOf(1).equals(o.observations().get("L2"))).toList();
     sb.append("  NC1 with L2 >= 2: ").append(stats(values(deep, "nc1"))).append("; negative control L2 = 1: ")
         .append(stats(values(control, "nc1"))).append('\n');
-    sb.append("  eps2/r^2: ").append(stats(values(outs, "eps2_rel")));
+    sb.append("  eps2/r^2: ").append(stats(values(outs, "eps2_rel"))).append('\n');
+    sb.append(String.format(Locale.ROOT, "  runs without a verdict: diverged %d, collapsed to zero %d, quantities undefined %d",
+        count(outs, "diverged"), count(outs, "collapsed_to_zero"), count(outs, "quantities_undefined")));
     return sb.toString();
+  }
+
+  static long count(List<StudyOutcome> outs, String key) {
+    return outs.stream().filter(o -> o.observations().containsKey(key)).count();
   }
 
   static List<Double> values(List<StudyOutcome> outs, String key) {
