@@ -33,7 +33,7 @@ public final class ClassSizeGens {
   /**
    * Size limits of generated data sets.
    *
-   * @param maxBalanced largest n of a balanced class (the smallest is 1 when {@code minBalanced} is 1)
+   * @param maxBalanced largest n of a balanced class
    * @param minBalanced smallest n of a balanced class
    * @param maxPerClass largest size of any class (caps R n_min of STEP and n_max of long tails)
    */
@@ -65,8 +65,9 @@ public final class ClassSizeGens {
    *
    * @param profile the imbalance profile
    * @param sizes n_0..n_{K-1}
-   * @param ratio n_max / n_min as generated (R of STEP, ratio of long tails, 1 when balanced)
-   * @param rho fraction of minority classes of STEP (0 otherwise)
+   * @param ratio n_max / n_min as generated (R of STEP, ratio of long tails, n_max of one-sample
+   *     profiles, 1 when balanced)
+   * @param rho fraction of minority classes (STEP) or of one-sample classes (ONE_SAMPLE); 0 otherwise
    */
   public record Spec(Profile profile, ClassSizes sizes, double ratio, double rho) {
 
