@@ -94,6 +94,29 @@ class JswmProperties {
   }
 
   /**
+   * Prop 5.3 mechanism across learning rates (THEORY.md section 5: the stability bound is loose, 2-12x,
+   * but moves with kappa(W_L)): one case trained at three learning rates; reports kappa(W_L)^2 and the
+   * bound, and the bound must hold wherever it applies.
+   */
+  @Test
+  void stabilityBoundAcrossLearningRates() {
+    JswmMlpStudy study = new JswmMlpStudy();
+    JswmMlpStudy.Case base = WidthSweep.caseWithWidth(32, 0);
+    StringBuilder sb = new StringBuilder("[JSWM] Prop 5.3 across learning rates (fraction of 2/sharpness at init):");
+    for (double f : new double[] {0.1, 0.3, 0.9}) {
+      JswmMlpStudy.Case c = new JswmMlpStudy.Case(base.sizes(), base.shape(), base.noise(), base.initScale(),
+          base.lambda(), f, base.steps(), base.seed());
+      StudyOutcome o = study.run(c, 3000L);
+      ClaimResult r = o.results().stream().filter(x -> x.id().equals("jswm.prop5.3.stability")).findFirst()
+          .orElseThrow();
+      assertThat(r.verdict()).as(r.toString()).isNotEqualTo(Verdict.VIOLATED);
+      sb.append(String.format(Locale.ROOT, "%n  lr %.2f x: eta %.3g, kappa(W_L) %.4g, %s", f, o.observations().get("lr"),
+          o.observations().get("kappa_W_L"), r));
+    }
+    System.out.println(sb);
+  }
+
+  /**
    * Negative control (THEORY.md section 5: L2 = 1 gives no control): the same data and backbone with a
    * single linear layer, where every [JSWM] claim is NOT_APPLICABLE, against a head of L2 = 3; NC1 and
    * kappa(W_L) of both are reported.
