@@ -12,6 +12,8 @@ public final class StudyRegistry {
   /** All registered studies. Each paper's package adds its studies here. */
   public static List<Study<?>> all() {
     List<Study<?>> studies = new ArrayList<>();
+    studies.add(new ncverify.properties.jswm.JswmMlpStudy());
+    studies.add(new ncverify.properties.jswm.JswmBalancednessDynamicsStudy());
     studies.add(new ncverify.properties.seli.SeliStudy());
     studies.add(new ncverify.properties.dln.DlnStudy());
     studies.add(ncverify.properties.dufm.DufmStudy.defaults());

@@ -16,7 +16,9 @@ import ncverify.theory.claims.Relation;
  * [JSWM] balanced head spectrum, exact case, and Thm 3.1's depth effect (THEORY.md section 5): an
  * exactly balanced head has the same non-zero singular values in every layer, so
  * kappa(W_l) = kappa(A)^{1/L2} for every head layer (deeper heads condition better). Measured as
- * max_l |kappa(W_l) - kappa(A)^{1/L2}| / kappa(A)^{1/L2} &lt;= {@link JswmThresholds#EXACT_SLACK}.
+ * max_l |kappa(W_l) - kappa(A)^{1/L2}| / kappa(A)^{1/L2} &lt;= {@link JswmThresholds#EXACT_SLACK}, with
+ * kappa(W_l) taken over its rank(A) leading singular values (the non-zero ones under exact balance; the
+ * others are only bounded by sqrt(eps2) when "exact" means eps2 &lt;= 1e-10 r^2, reports/FINDINGS.md F2).
  */
 public final class BalancedSpectrumExactClaim extends AbstractClaim {
 

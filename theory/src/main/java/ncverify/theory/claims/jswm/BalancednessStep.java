@@ -13,7 +13,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * from the matrices before and after the step; it does not take the step itself.
  *
  * @param residual ||D(t+1) - (1 - eta lambda)^2 D(t) - eta^2 (G_{l+1}^T G_{l+1} - G_l G_l^T)||
- * @param scale ||D(t+1)|| + (1 - eta lambda)^2 ||D(t)|| + eta^2 ||G_{l+1}^T G_{l+1} - G_l G_l^T||
+ * @param scale the size of the terms the identity subtracts: ||W_{l+1}^T W_{l+1}|| + ||W_l W_l^T|| after the
+ *     step, plus (1 - eta lambda)^2 times the same before it, plus eta^2 (||G_{l+1}^T G_{l+1}|| + ||G_l G_l^T||);
+ *     roundoff of each D is relative to its Grams, not to D, which vanishes for a balanced pair
+ *     (reports/FINDINGS.md)
  */
 public record BalancednessStep(double residual, double scale) {
 
@@ -45,8 +48,13 @@ public record BalancednessStep(double residual, double scale) {
     DMatrixRMaj rhs = new DMatrixRMaj(before.numRows, before.numCols);
     CommonOps_DDRM.add(decay, before, eta * eta, gTerm, rhs);
     double residual = Dense.frob(Dense.minus(after, rhs));
-    double scale = Dense.frob(after) + decay * Dense.frob(before) + eta * eta * Dense.frob(gTerm);
+    double scale = grams(wlAfter, wNextAfter) + decay * grams(wl, wNext) + eta * eta * grams(gl, gNext);
     return new BalancednessStep(residual, scale);
+  }
+
+  /** ||W_{l+1}^T W_{l+1}|| + ||W_l W_l^T||, the terms of D_l = W_{l+1}^T W_{l+1} - W_l W_l^T. */
+  static double grams(DMatrixRMaj wl, DMatrixRMaj wNext) {
+    return Dense.frob(Dense.multTransA(wNext, wNext)) + Dense.frob(Dense.multTransB(wl, wl));
   }
 
   /** The quantities of {@link BalancednessStepClaim}. */

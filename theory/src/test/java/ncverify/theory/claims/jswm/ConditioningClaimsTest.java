@@ -124,4 +124,24 @@ class ConditioningClaimsTest {
     assertThat(s.verdict()).isEqualTo(Verdict.VIOLATED);
     assertThat(s.conclusion().orElseThrow().margin()).isCloseTo(-0.75, within(TOL));
   }
+
+  /**
+   * Finding F2 (reports/FINDINGS.md): "exact balance" eps2 <= 1e-10 r^2 leaves singular values up to
+   * sqrt(eps2) outside rank(A) (Weyl), far above the 1e-10 rank cutoff. Closed form: W_1 = diag(3, 1, e),
+   * W_2 = [diag(3, 1) 0], e = 1e-7, so D = diag(0, 0, -e^2), eps2 = 1e-14 <= 1e-10 r^2 = 9e-10, A = diag(9, 1)
+   * padded, kappa(A)^{1/2} = 3 = s_1/s_2 of both layers; kappa(W_1) over all its non-zero singular values
+   * would be 3e7.
+   */
+  @Test
+  void exactSpectrumClaimReadsTheRankOfALeadingSingularValues() {
+    double e = 1e-7;
+    DMatrixRMaj w1 = new DMatrixRMaj(new double[][] {{3, 0, 0}, {0, 1, 0}, {0, 0, e}});
+    DMatrixRMaj w2 = new DMatrixRMaj(new double[][] {{3, 0, 0}, {0, 1, 0}});
+    DMatrixRMaj zIn = new DMatrixRMaj(new double[][] {{1.0 / 9, 0}, {0, 1}, {0.5, 0.5}});
+    Measurement m = JswmQuantities.measure(List.of(w1, w2), zIn, new int[] {0, 1}, 2, 0.0, 0.0);
+    assertThat(m.get(EPS2)).isCloseTo(e * e, within(1e-20));
+    assertThat(m.get(KAPPA_A)).isCloseTo(9.0, within(TOL));
+    assertThat(m.get(KAPPA_W_REL_DEV)).isLessThan(TOL);
+    assertThat(new BalancedSpectrumExactClaim().evaluate(m).verdict()).isEqualTo(Verdict.HOLDS);
+  }
 }

@@ -94,4 +94,31 @@ class CriticalBalancednessClaimTest {
     Measurement m = JswmQuantities.measure(c.head(), c.zIn(), c.labels(), 2, 0.0, 0.0);
     assertThat(claim.evaluate(m).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
   }
+
+  /**
+   * Finding (reports/FINDINGS.md, "critical-point identity at roundoff"): at an exactly balanced critical
+   * point D_l and R_l vanish, so a roundoff allowance relative to lambda ||D_l|| + ||W^T R|| + ||R W^T||
+   * is itself at roundoff level. Closed form: Z_L1 = I_2, W_1 = a Q, W_2 = a Q^T (Q a rotation), so
+   * A = a^2 I and D = a^2 (Q Q^T - Q Q^T) = 0; with lambda = 1/2, a^2 = 1 - lambda makes the head critical
+   * for (1/2)||A - I||^2 + (lambda/2)(||W_1||^2 + ||W_2||^2). The identity must hold against the size of
+   * the Grams.
+   */
+  @Test
+  void identityHoldsAtAnExactlyBalancedCriticalPoint() {
+    double lambda = 0.5;
+    double a = Math.sqrt(1 - lambda);
+    double t = 0.7;
+    DMatrixRMaj q = new DMatrixRMaj(new double[][] {{Math.cos(t), -Math.sin(t)}, {Math.sin(t), Math.cos(t)}});
+    DMatrixRMaj w1 = q.copy();
+    CommonOps_DDRM.scale(a, w1);
+    DMatrixRMaj w2 = new DMatrixRMaj(2, 2);
+    CommonOps_DDRM.transpose(q, w2);
+    CommonOps_DDRM.scale(a, w2);
+    Measurement m = JswmQuantities.measure(List.of(w1, w2), CommonOps_DDRM.identity(2), new int[] {0, 1}, 2,
+        lambda, 0.1);
+    assertThat(m.get(CRIT_D_OP)).isLessThan(1e-15);
+    assertThat(m.get(CRIT_IDENTITY_SCALE)).as("the Grams' size, 2 lambda a^2 sqrt(2)")
+        .isGreaterThan(lambda * a * a * Math.sqrt(2));
+    assertThat(claim.evaluate(m).verdict()).isEqualTo(Verdict.HOLDS);
+  }
 }

@@ -1,0 +1,62 @@
+package ncverify.properties.jswm;
+
+import java.util.ArrayList;
+import java.util.List;
+import ncverify.impl.backend.Blas;
+import ncverify.impl.backend.NaiveBlas;
+import ncverify.impl.data.Dataset;
+import ncverify.impl.loss.Loss;
+import ncverify.impl.loss.Normalization;
+import ncverify.impl.model.Mlp;
+import ncverify.impl.train.SharpnessProbe;
+import ncverify.properties.gen.ArchitectureGens.MlpShape;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Builds and inspects the [JSWM] networks of the studies (THEORY.md section 5): an {@link Mlp} with L1
+ * nonlinear layers and an L2-layer linear head, MSE with the paper's normalization
+ * (1/2)||Z_L - Y||^2 + (lambda/2) sum_l ||W_l||^2, no biases, and a learning rate chosen as a fraction
+ * of the GD stability limit 2 / sharpness at initialization.
+ */
+final class JswmNets {
+
+  /** Power iterations of the sharpness estimate at initialization. */
+  static final int SHARPNESS_ITERATIONS = 20;
+
+  private JswmNets() {
+  }
+
+  /**
+   * The deterministic backend of the studies: tries run on several threads and must give the same
+   * numbers for the same seed on any machine.
+   */
+  static Blas blas() {
+    return new NaiveBlas();
+  }
+
+  static Mlp build(Dataset data, MlpShape shape, double lambda, double initScale, long seed) {
+    return Mlp.builder(data.x(), data.labels(), data.k())
+        .blas(blas())
+        .nonlinearWidths(shape.nonlinearWidths())
+        .linearHiddenWidths(shape.linearHiddenWidths())
+        .activation(shape.activation())
+        .loss(Loss.mse())
+        .normalization(Normalization.SUM)
+        .lambda(lambda)
+        .initScale(initScale)
+        .seed(seed)
+        .build();
+  }
+
+  /** Learning rate {@code fraction} x 2 / sharpness of the data term at the current parameters. */
+  static double stableLr(Mlp model, double fraction, long seed) {
+    double sharpness = new SharpnessProbe(SHARPNESS_ITERATIONS, seed).topEigenvalue(model);
+    return fraction * 2.0 / Math.max(sharpness, 1e-12);
+  }
+
+  /** W_{L1+1}..W_L, the linear head. */
+  static List<DMatrixRMaj> head(Mlp model, int l1) {
+    List<DMatrixRMaj> all = model.layerWeights();
+    return new ArrayList<>(all.subList(l1, all.size()));
+  }
+}
