@@ -134,6 +134,13 @@ public abstract class ChainModel implements Model {
     this.params = Collections.unmodifiableList(ps);
   }
 
+  /** The chain with the shared settings of a builder (backend, labels, K, biases, loss, normalization). */
+  ChainModel(ModelBuilder<?> bd, int[] widths, Activation[] acts, double leakySlope,
+             double[] fixedInput, double featureDecay, double[] weightDecay) {
+    this(bd.blas, bd.labels, bd.k, widths, acts, leakySlope, bd.bias, bd.loss,
+        bd.resolvedNormalization(), fixedInput, featureDecay, weightDecay);
+  }
+
   private static void checkNonNegative(String what, double v) {
     if (!(v >= 0) || Double.isInfinite(v)) {
       throw InvalidInputException.of("%s = %s, need a finite value >= 0", what, v);
@@ -145,6 +152,18 @@ public abstract class ChainModel implements Model {
     double[] v = p.value();
     for (int i = 0; i < v.length; i++) {
       v[i] = std * rng.nextGaussian();
+    }
+  }
+
+  /**
+   * Fills the free features H and then W_1..W_L with N(0, std^2) draws from one generator seeded
+   * with {@code seed}, each in row-major order (the init of the unconstrained features models).
+   */
+  void gaussianFreeFeaturesInit(double std, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    gaussian(features, std, rng);
+    for (Parameter w : weights) {
+      gaussian(w, std, rng);
     }
   }
 

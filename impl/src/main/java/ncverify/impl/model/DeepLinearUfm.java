@@ -1,11 +1,7 @@
 package ncverify.impl.model;
 
-import java.util.SplittableRandom;
-import ncverify.impl.backend.Backends;
-import ncverify.impl.backend.Blas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
-import ncverify.theory.InvalidInputException;
 
 /**
  * Deep linear unconstrained features model ([DLN], THEORY.md section 3): free features H (d x N)
@@ -23,13 +19,9 @@ public final class DeepLinearUfm extends ChainModel {
   private final String formula;
 
   private DeepLinearUfm(Builder bd, int[] widths) {
-    super(bd.blas, bd.labels, bd.k, widths, identities(widths.length - 1), 0.0, bd.bias, bd.loss,
-        bd.normalization, null, bd.lambdaH, Mlp.filled(widths.length - 1, bd.lambdaW));
-    SplittableRandom rng = new SplittableRandom(bd.seed);
-    gaussian(featureParameter(), bd.initStd, rng);
-    for (int l = 1; l < widths.length; l++) {
-      gaussian(weightParameter(l), bd.initStd, rng);
-    }
+    super(bd, widths, identities(widths.length - 1), 0.0, null, bd.lambdaH,
+        Mlp.filled(widths.length - 1, bd.lambdaW));
+    gaussianFreeFeaturesInit(bd.initStd, bd.seed);
     int m = widths.length - 1;
     this.formula = dataTermFormula() + " with Z_L = W_" + m + "...W_1 H" + (bd.bias ? " (+ biases)" : "")
         + " + (" + bd.lambdaW + "/2) sum_{m=1.." + m + "} ||W_m||^2 + (" + bd.lambdaH + "/2)||H||^2";
@@ -56,65 +48,20 @@ public final class DeepLinearUfm extends ChainModel {
     return formula;
   }
 
-  /** Settings of a {@link DeepLinearUfm}. */
-  public static final class Builder {
-    private final int d;
-    private final int layers;
-    private final int[] labels;
-    private final int k;
-    private int[] hiddenWidths;
-    private Blas blas = Backends.best();
-    private boolean bias = false;
-    private Loss loss = Loss.mse();
-    private Normalization normalization = Normalization.MEAN;
+  /**
+   * Settings of a {@link DeepLinearUfm}: defaults loss MSE, normalization MEAN ([DLN]), no biases
+   * ([DLN] is bias-free), lambda_W = lambda_H = 0, hidden widths all d, initStd 0.1, seed 0.
+   */
+  public static final class Builder extends FreeFeaturesBuilder<Builder> {
     private double lambdaW = 0.0;
-    private double lambdaH = 0.0;
-    private double initStd = 0.1;
-    private long seed = 0L;
 
     private Builder(int d, int layers, int[] labels, int k) {
-      if (layers < 1) {
-        throw InvalidInputException.of("M = %d layers, need M >= 1", layers);
-      }
-      if (labels == null) {
-        throw new InvalidInputException("deep linear UFM needs labels");
-      }
-      this.d = d;
-      this.layers = layers;
-      this.labels = labels;
-      this.k = k;
-    }
-
-    /** Backend (default {@link Backends#best()}). */
-    public Builder blas(Blas v) {
-      blas = v;
-      return this;
+      super(d, layers, labels, k, Loss.mse(), Normalization.MEAN, "M", "deep linear UFM");
     }
 
     /** Widths d_1..d_{M-1} of the hidden layers (default all d). */
     public Builder hiddenWidths(int... v) {
-      if (v.length != layers - 1) {
-        throw InvalidInputException.of("%d hidden widths given, M - 1 = %d needed", v.length, layers - 1);
-      }
-      hiddenWidths = v.clone();
-      return this;
-    }
-
-    /** Unregularized biases (default false, [DLN] is bias-free). */
-    public Builder bias(boolean v) {
-      bias = v;
-      return this;
-    }
-
-    /** Data loss (default MSE). */
-    public Builder loss(Loss v) {
-      loss = v;
-      return this;
-    }
-
-    /** Sum or mean (default MEAN, [DLN]). */
-    public Builder normalization(Normalization v) {
-      normalization = v;
+      setHiddenWidths(v);
       return this;
     }
 
@@ -124,32 +71,9 @@ public final class DeepLinearUfm extends ChainModel {
       return this;
     }
 
-    /** lambda_H on H (default 0). */
-    public Builder lambdaH(double v) {
-      lambdaH = v;
-      return this;
-    }
-
-    /** Init standard deviation (default 0.1). */
-    public Builder initStd(double v) {
-      initStd = v;
-      return this;
-    }
-
-    /** Init seed (default 0). */
-    public Builder seed(long v) {
-      seed = v;
-      return this;
-    }
-
+    @Override
     public DeepLinearUfm build() {
-      int[] widths = new int[layers + 1];
-      widths[0] = d;
-      for (int l = 1; l < layers; l++) {
-        widths[l] = hiddenWidths == null ? d : hiddenWidths[l - 1];
-      }
-      widths[layers] = k;
-      return new DeepLinearUfm(this, widths);
+      return new DeepLinearUfm(this, widths());
     }
   }
 }

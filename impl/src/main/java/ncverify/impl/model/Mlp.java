@@ -2,8 +2,6 @@ package ncverify.impl.model;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.Backends;
-import ncverify.impl.backend.Blas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 import ncverify.theory.InvalidInputException;
@@ -25,9 +23,8 @@ public final class Mlp extends ChainModel {
 
   private final String formula;
 
-  private Mlp(Builder bd, double[] x, int[] labels, int k, int[] widths, Activation[] acts) {
-    super(bd.blas, labels, k, widths, acts, bd.leakySlope, bd.bias, bd.loss, bd.normalization, x,
-        0.0, filled(widths.length - 1, bd.lambda));
+  private Mlp(Builder bd, double[] x, int[] widths, Activation[] acts) {
+    super(bd, widths, acts, bd.leakySlope, x, 0.0, filled(widths.length - 1, bd.lambda));
     Init init = bd.init != null ? bd.init : (bd.activation == Activation.TANH ? Init.GLOROT : Init.HE);
     SplittableRandom rng = new SplittableRandom(bd.seed);
     for (int l = 1; l < widths.length; l++) {
@@ -58,25 +55,22 @@ public final class Mlp extends ChainModel {
     return formula;
   }
 
-  /** Settings of an {@link Mlp}; every field has a documented default. */
-  public static final class Builder {
+  /**
+   * Settings of an {@link Mlp}; every field has a documented default (loss MSE, normalization SUM
+   * as in [JSWM] section 5, no biases, seed 0).
+   */
+  public static final class Builder extends ModelBuilder<Builder> {
     private final DMatrixRMaj x;
-    private final int[] labels;
-    private final int k;
-    private Blas blas = Backends.best();
     private int[] nonlinearWidths = {};
     private int[] linearHiddenWidths = {};
     private Activation activation = Activation.RELU;
     private double leakySlope = Activation.DEFAULT_LEAKY_SLOPE;
-    private boolean bias = false;
     private Init init = null;
     private double initScale = 1.0;
-    private Loss loss = Loss.mse();
-    private Normalization normalization = Normalization.SUM;
     private double lambda = 0.0;
-    private long seed = 0L;
 
     private Builder(DMatrixRMaj x, int[] labels, int k) {
+      super(labels, k, Loss.mse(), Normalization.SUM);
       if (x == null || labels == null) {
         throw new InvalidInputException("MLP needs data X and labels");
       }
@@ -85,14 +79,6 @@ public final class Mlp extends ChainModel {
             x.numCols, labels.length);
       }
       this.x = x;
-      this.labels = labels;
-      this.k = k;
-    }
-
-    /** Backend for every product (default {@link Backends#best()}). */
-    public Builder blas(Blas v) {
-      blas = v;
-      return this;
     }
 
     /** Widths of the L1 nonlinear layers (default none). */
@@ -122,12 +108,6 @@ public final class Mlp extends ChainModel {
       return this;
     }
 
-    /** Biases in every layer (default false). */
-    public Builder bias(boolean v) {
-      bias = v;
-      return this;
-    }
-
     /** Init rule (default He for ReLU / leaky ReLU, Glorot for tanh). */
     public Builder init(Init v) {
       init = v;
@@ -140,30 +120,13 @@ public final class Mlp extends ChainModel {
       return this;
     }
 
-    /** Data loss (default MSE). */
-    public Builder loss(Loss v) {
-      loss = v;
-      return this;
-    }
-
-    /** Sum or mean over samples (default SUM, [JSWM] section 5). */
-    public Builder normalization(Normalization v) {
-      normalization = v;
-      return this;
-    }
-
     /** Weight decay lambda on every W_l (default 0). */
     public Builder lambda(double v) {
       lambda = v;
       return this;
     }
 
-    /** Seed of the initialization (default 0). */
-    public Builder seed(long v) {
-      seed = v;
-      return this;
-    }
-
+    @Override
     public Mlp build() {
       int l1 = nonlinearWidths.length;
       int depth = l1 + linearHiddenWidths.length + 1;
@@ -185,7 +148,7 @@ public final class Mlp extends ChainModel {
       }
       int size = x.numRows * x.numCols;
       double[] data = x.data.length == size ? x.data : Arrays.copyOf(x.data, size);
-      return new Mlp(this, data, labels, k, widths, acts);
+      return new Mlp(this, data, widths, acts);
     }
   }
 }

@@ -1,12 +1,8 @@
 package ncverify.impl.model;
 
-import java.util.SplittableRandom;
-import ncverify.impl.backend.Backends;
-import ncverify.impl.backend.Blas;
 import ncverify.impl.loss.CrossEntropyLoss;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
-import ncverify.theory.InvalidInputException;
 
 /**
  * Unconstrained features model ([SELI], THEORY.md section 2): free features H (d x N), classifier
@@ -25,11 +21,9 @@ public final class Ufm extends ChainModel {
   private final String formula;
 
   private Ufm(Builder bd) {
-    super(bd.blas, bd.labels, bd.k, new int[] {bd.d, bd.k}, new Activation[] {Activation.IDENTITY},
-        0.0, bd.bias, bd.loss, bd.resolvedNormalization(), null, bd.lambdaH, new double[] {bd.lambdaW});
-    SplittableRandom rng = new SplittableRandom(bd.seed);
-    gaussian(featureParameter(), bd.initStd, rng);
-    gaussian(weightParameter(1), bd.initStd, rng);
+    super(bd, bd.widths(), new Activation[] {Activation.IDENTITY}, 0.0, null, bd.lambdaH,
+        new double[] {bd.lambdaW});
+    gaussianFreeFeaturesInit(bd.initStd, bd.seed);
     this.formula = dataTermFormula() + " with Z_L = W H" + (bd.bias ? " + b 1^T" : "") + " + ("
         + bd.lambdaW + "/2)||W||^2 + (" + bd.lambdaH + "/2)||H||^2";
   }
@@ -49,29 +43,18 @@ public final class Ufm extends ChainModel {
     return formula;
   }
 
-  /** Settings of a {@link Ufm}. */
-  public static final class Builder {
-    private final int d;
-    private final int[] labels;
-    private final int k;
-    private Blas blas = Backends.best();
-    private boolean bias = false;
-    private Loss loss = Loss.crossEntropy();
-    private Normalization normalization = null;
+  /**
+   * Settings of a {@link Ufm}: defaults loss cross-entropy, normalization SUM for CE [SELI] and MEAN
+   * for MSE [DUFM] unless set, no bias, lambda_W = lambda_H = 0, initStd 0.1, seed 0.
+   */
+  public static final class Builder extends FreeFeaturesBuilder<Builder> {
     private double lambdaW = 0.0;
-    private double lambdaH = 0.0;
-    private double initStd = 0.1;
-    private long seed = 0L;
 
     private Builder(int d, int[] labels, int k) {
-      if (labels == null) {
-        throw new InvalidInputException("UFM needs labels");
-      }
-      this.d = d;
-      this.labels = labels;
-      this.k = k;
+      super(d, 1, labels, k, Loss.crossEntropy(), null, "L", "UFM");
     }
 
+    @Override
     Normalization resolvedNormalization() {
       if (normalization != null) {
         return normalization;
@@ -79,35 +62,10 @@ public final class Ufm extends ChainModel {
       return loss instanceof CrossEntropyLoss ? Normalization.SUM : Normalization.MEAN;
     }
 
-    /** Backend (default {@link Backends#best()}). */
-    public Builder blas(Blas v) {
-      blas = v;
-      return this;
-    }
-
-    /** Unregularized bias b (default false). */
-    public Builder bias(boolean v) {
-      bias = v;
-      return this;
-    }
-
-    /** Data loss (default cross-entropy). */
-    public Builder loss(Loss v) {
-      loss = v;
-      return this;
-    }
-
-    /** Sum or mean (default: SUM for CE [SELI], MEAN for MSE [DUFM]). */
-    public Builder normalization(Normalization v) {
-      normalization = v;
-      return this;
-    }
-
     /** lambda_W = lambda_H = v ([SELI]'s single ridge). */
     public Builder lambda(double v) {
       lambdaW = v;
-      lambdaH = v;
-      return this;
+      return lambdaH(v);
     }
 
     /** Ridge on W (default 0). */
@@ -116,24 +74,7 @@ public final class Ufm extends ChainModel {
       return this;
     }
 
-    /** Ridge on H (default 0). */
-    public Builder lambdaH(double v) {
-      lambdaH = v;
-      return this;
-    }
-
-    /** Standard deviation of the init entries (default 0.1). */
-    public Builder initStd(double v) {
-      initStd = v;
-      return this;
-    }
-
-    /** Init seed (default 0). */
-    public Builder seed(long v) {
-      seed = v;
-      return this;
-    }
-
+    @Override
     public Ufm build() {
       return new Ufm(this);
     }

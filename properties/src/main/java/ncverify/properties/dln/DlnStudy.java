@@ -11,8 +11,11 @@ import ncverify.properties.engine.Gen;
 import ncverify.properties.gen.UfmGens;
 import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
+import ncverify.theory.claims.Claim;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Measurement;
+import ncverify.theory.claims.registry.ClaimRegistry;
+import ncverify.theory.claims.ufm.DlnGramClaim;
 import ncverify.theory.claims.ufm.DlnMinorityCollapseClaim;
 import ncverify.theory.claims.ufm.DlnOptimumClaim;
 import ncverify.theory.geometry.DeepLinearScalarProblem;
@@ -61,7 +64,7 @@ public final class DlnStudy implements Study<DlnCase> {
   private final Blas blas;
   private final DlnOptimumClaim optimumClaim = new DlnOptimumClaim();
   private final DlnMinorityCollapseClaim collapseClaim = new DlnMinorityCollapseClaim();
-  private final DlnGramClaim gramClaim = new DlnGramClaim();
+  private final Claim gramClaim = ClaimRegistry.standard().get(DlnGramClaim.ID);
 
   /** The default study: K 2..4, M 1..4, 3 restarts (K 2..5 and 5 restarts when exhaustive). */
   public DlnStudy() {

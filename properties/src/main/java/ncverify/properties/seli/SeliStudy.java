@@ -8,8 +8,11 @@ import ncverify.properties.engine.Gen;
 import ncverify.properties.gen.UfmGens;
 import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
+import ncverify.theory.claims.Claim;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Measurement;
+import ncverify.theory.claims.registry.ClaimRegistry;
+import ncverify.theory.claims.ufm.SeliBalancedEtfClaim;
 import ncverify.theory.claims.ufm.SeliConvergenceClaim;
 import ncverify.theory.geometry.SeliGeometry;
 import ncverify.theory.geometry.SimplexEtf;
@@ -48,7 +51,7 @@ public final class SeliStudy implements Study<SeliCase> {
   private final List<Double> lambdas;
   private final CeUfmSolver solver;
   private final SeliConvergenceClaim convergence = new SeliConvergenceClaim();
-  private final SeliBalancedEtfClaim etf = new SeliBalancedEtfClaim();
+  private final Claim etf = ClaimRegistry.standard().get(SeliBalancedEtfClaim.ID);
 
   /** The default study: K in 2..5, lambdas {@link #DEFAULT_LAMBDAS}, or the exhaustive ones when asked. */
   public SeliStudy() {

@@ -19,9 +19,11 @@ import ncverify.theory.claims.jswm.NtkLowerBoundClaim;
 import ncverify.theory.claims.jswm.PenultimateNc2Claim;
 import ncverify.theory.claims.jswm.StabilityConditioningClaim;
 import ncverify.theory.claims.ufm.BinaryDncOptimalClaim;
+import ncverify.theory.claims.ufm.DlnGramClaim;
 import ncverify.theory.claims.ufm.DlnMinorityCollapseClaim;
 import ncverify.theory.claims.ufm.DlnOptimumClaim;
 import ncverify.theory.claims.ufm.DncNotOptimalClaim;
+import ncverify.theory.claims.ufm.SeliBalancedEtfClaim;
 import ncverify.theory.claims.ufm.SeliConvergenceClaim;
 
 /**
@@ -60,8 +62,10 @@ public final class ClaimRegistry {
         NtkLowerBoundClaim.balanced(),
         new StabilityConditioningClaim(),
         new SeliConvergenceClaim(),
+        new SeliBalancedEtfClaim(),
         new DlnOptimumClaim(),
         new DlnMinorityCollapseClaim(),
+        new DlnGramClaim(),
         new BinaryDncOptimalClaim(),
         new DncNotOptimalClaim()));
   }

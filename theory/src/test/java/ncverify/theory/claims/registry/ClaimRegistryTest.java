@@ -19,7 +19,8 @@ class ClaimRegistryTest {
     assertThat(registry.ids()).contains("jswm.thm3.1.nc1", "jswm.lemma.kernel", "jswm.lemma.balanced_spectrum",
         "jswm.thm3.1.nc2.kappa_a", "jswm.thm3.1.nc2.penultimate", "jswm.thm3.1.nc3.cosine",
         "jswm.thm4.4.balancedness_step", "jswm.critical.balancedness", "jswm.thm5.2.conditioning",
-        "jswm.prop5.3.stability", "seli.convergence", "dln.optimum", "dln.minority_collapse",
+        "jswm.prop5.3.stability", "seli.convergence", "seli.balanced_etf", "dln.optimum",
+        "dln.minority_collapse", "dln.gram_closed_form",
         "dufm.binary_dnc_optimal", "dufm.dnc_not_optimal");
     Set<Paper> papers = new HashSet<>();
     for (Claim c : registry.all()) {

@@ -113,4 +113,44 @@ class UfmClaimsTest {
     assertThat(tie.verdict()).isEqualTo(Verdict.VIOLATED);
     assertThat(tie.conclusion().orElseThrow().margin()).isZero();
   }
+
+  private static Measurement seliEtf(boolean balanced, boolean converged, double etfDist) {
+    return Measurement.builder().flag(SeliBalancedEtfClaim.BALANCED, balanced)
+        .flag(SeliBalancedEtfClaim.CONVERGED, converged).put(SeliBalancedEtfClaim.ETF_DIST, etfDist).build();
+  }
+
+  @Test
+  void seliBalancedEtfAllowsOnlyOptimizationError() {
+    SeliBalancedEtfClaim claim = new SeliBalancedEtfClaim();
+    assertThat(claim.id()).isEqualTo("seli.balanced_etf");
+    // balanced classes: the optimum is exactly the simplex ETF, measured distances ~1e-15..1e-11
+    assertThat(claim.evaluate(seliEtf(true, true, 1e-11)).verdict()).isEqualTo(Verdict.HOLDS);
+    ClaimResult far = claim.evaluate(seliEtf(true, true, 1e-3));
+    assertThat(far.verdict()).isEqualTo(Verdict.VIOLATED);
+    assertThat(far.conclusion().orElseThrow().margin()).isCloseTo(1e-6 - 1e-3, within(TOL));
+    // imbalanced classes (SELI is not the ETF there) or an unconverged path: nothing claimed
+    assertThat(claim.evaluate(seliEtf(false, true, 0.3)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+    assertThat(claim.evaluate(seliEtf(true, false, 0.3)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+  }
+
+  private static Measurement dlnGram(boolean atOptimum, double gramError, double gradTol, double minLambda) {
+    return Measurement.builder().flag(DlnGramClaim.AT_OPTIMUM, atOptimum).put(DlnGramClaim.GRAM_ERROR, gramError)
+        .put(DlnGramClaim.GRAD_TOL, gradTol).put(DlnGramClaim.MIN_LAMBDA, minLambda).build();
+  }
+
+  @Test
+  void dlnGramBoundIsTheOptimizerPrecisionWithARoundOffFloor() {
+    DlnGramClaim claim = new DlnGramClaim();
+    assertThat(claim.id()).isEqualTo("dln.gram_closed_form");
+    // grad_tol 1e-9 at min lambda 1e-3: allowed error 100 x 1e-9 / 1e-3 = 1e-4
+    assertThat(claim.evaluate(dlnGram(true, 5e-5, 1e-9, 1e-3)).verdict()).isEqualTo(Verdict.HOLDS);
+    ClaimResult off = claim.evaluate(dlnGram(true, 3e-4, 1e-9, 1e-3));
+    assertThat(off.verdict()).isEqualTo(Verdict.VIOLATED);
+    assertThat(off.conclusion().orElseThrow().margin()).isCloseTo(1e-4 - 3e-4, within(TOL));
+    // a tiny grad_tol leaves the round-off floor 1e-8
+    assertThat(claim.evaluate(dlnGram(true, 5e-9, 1e-14, 1.0)).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(claim.evaluate(dlnGram(true, 2e-8, 1e-14, 1.0)).verdict()).isEqualTo(Verdict.VIOLATED);
+    // not at the optimum (or an ambiguous class): nothing claimed
+    assertThat(claim.evaluate(dlnGram(false, 1.0, 1e-9, 1e-3)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+  }
 }

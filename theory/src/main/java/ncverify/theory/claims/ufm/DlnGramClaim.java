@@ -1,4 +1,4 @@
-package ncverify.properties.dln;
+package ncverify.theory.claims.ufm;
 
 import java.util.List;
 import ncverify.theory.claims.AbstractClaim;

@@ -1,4 +1,4 @@
-package ncverify.properties.seli;
+package ncverify.theory.claims.ufm;
 
 import java.util.List;
 import ncverify.theory.claims.AbstractClaim;
@@ -31,7 +31,7 @@ public final class SeliBalancedEtfClaim extends AbstractClaim {
   public static final double TOLERANCE = 1e-6;
 
   public SeliBalancedEtfClaim() {
-    super(ID, Paper.SELI, "SELI = simplex ETF for balanced classes, Sec. 2 of THEORY.md",
+    super(ID, Paper.SELI, "Thm (SELI limit, balanced classes: SELI = simplex ETF), Sec. 2 of THEORY.md",
         "With balanced classes the CE UFM's classifier Gram W W^T is (up to scale) the simplex ETF"
             + " (I - 11^T/K)/sqrt(K-1) at every ridge lambda.",
         List.of(BALANCED, CONVERGED, ETF_DIST));
