@@ -84,10 +84,10 @@ public final class SeliDistanceFigure {
     return out;
   }
 
-  /** The ridge path: decades 1e-1..1e-3 (quick) or half decades 1e-1..1e-4. */
+  /** The ridge path: half decades 1e-1..1e-3 (quick) or half decades 1e-1..1e-5 (THEORY.md's reference range). */
   static double[] lambdas(boolean quick) {
     return quick ? new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3}
-        : new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4};
+        : new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
   }
 
   public static Figure write(Path dir, boolean quick, long seed) throws IOException {
