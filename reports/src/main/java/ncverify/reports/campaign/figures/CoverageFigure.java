@@ -33,10 +33,11 @@ public final class CoverageFigure {
       applicable.add(0.0);
       violated.add(0.0);
     }
-    CategoryChart chart = new CategoryChartBuilder().width(900).height(420 + 8 * ids.size())
+    CategoryChart chart = new CategoryChartBuilder().width(900).height(560 + 8 * ids.size())
         .title(String.format(java.util.Locale.ROOT, "Assumption coverage per claim (%d studies, %d tries)", r.studies().size(), r.triesRun())).xAxisTitle("claim").yAxisTitle("fraction of tries").build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    chart.getStyler().setXAxisLabelRotation(60);
+    chart.getStyler().setXAxisLabelRotation(45);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setYAxisMax(1.0);
     chart.getStyler().setYAxisMin(0.0);
     chart.addSeries("assumptions held (fraction of all tries)", ids, applicable);

@@ -129,7 +129,7 @@ public final class NcTrajectoryFigure {
             d.finalLoss(), d.epochs().get(0), d.epochs().get(last), d.nc1().get(0), d.nc1().get(last),
             d.nc2().get(0), d.nc2().get(last), d.nc3().get(0), d.nc3().get(last),
             d.nc2().get(last) > 0.5 * d.nc2().get(0) ? String.format(Locale.ROOT, "; here NC2 stays near %.2f: within"
-                + " this budget the class means do not approach an orthogonal frame (the fit error is not small,"
-                + " which the [JSWM] NC2 bound needs)", d.nc2().get(last)) : "")).save(chart, dir);
+                + " this budget the class means do not approach an orthogonal frame of equal norms (NC2 is not"
+                + " reached; NC1 and NC3 fall)", d.nc2().get(last)) : "")).save(chart, dir);
   }
 }
