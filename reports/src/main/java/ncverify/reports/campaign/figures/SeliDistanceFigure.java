@@ -25,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * solution, certified stationary), and the plotted distance is ndist(W W^T, G_W) =
  * || W W^T/||W W^T||_F - G_W/||G_W||_F ||_F with G_W = {@link SeliGeometry#gramW()}. SELI is the
  * lambda -&gt; 0 limit, approached only like ~1/log(1/lambda); balanced classes (R = 1) give the
- * simplex ETF, at distance exactly 0 for every lambda.
+ * simplex ETF, at distance exactly 0 for every lambda. The x axis carries log10(lambda), labelled by lambda.
  */
 public final class SeliDistanceFigure {
 
@@ -84,9 +84,9 @@ public final class SeliDistanceFigure {
     return out;
   }
 
-  /** The ridge path: half decades 1e-1..1e-3 (quick) or half decades 1e-1..1e-5 (THEORY.md's reference range). */
+  /** The ridge path 1e-1..1e-5 (THEORY.md's reference range): decades (quick) or half decades. */
   static double[] lambdas(boolean quick) {
-    return quick ? new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3}
+    return quick ? new double[] {1e-1, 1e-2, 1e-3, 1e-4, 1e-5}
         : new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
   }
 
@@ -97,8 +97,7 @@ public final class SeliDistanceFigure {
         .title("Distance to SELI vs lambda (CE UFM, K = 4, d = 16, STEP rho = 1/2, n_min = 5)")
         .xAxisTitle("weight decay lambda (log scale)").yAxisTitle("ndist(W W^T, G_W)").build();
     XYStyler st = chart.getStyler();
-    st.setXAxisLogarithmic(true);
-    st.setXAxisDecimalPattern("0.####");
+    st.setxAxisTickLabelsFormattingFunction(SeliDistanceFigure::lambdaLabel);
     st.setYAxisDecimalPattern("0.00");
     st.setYAxisMin(0.0);
     st.setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -106,7 +105,8 @@ public final class SeliDistanceFigure {
     boolean allConverged = true;
     StringBuilder values = new StringBuilder();
     for (Curve c : curves) {
-      chart.addSeries(String.format(Locale.ROOT, "R = %.0f", c.ratio()), c.lambdas(), c.distances())
+      chart.addSeries(String.format(Locale.ROOT, "R = %.0f", c.ratio()),
+              c.lambdas().stream().map(Math::log10).toList(), c.distances())
           .setMarker(SeriesMarkers.CIRCLE);
       allConverged &= c.converged();
       values.append(String.format(Locale.ROOT, "%sR = %.0f: %.3f -> %.3f", values.length() == 0 ? "" : "; ",
@@ -132,6 +132,22 @@ public final class SeliDistanceFigure {
       }
     }
     return m;
+  }
+
+  /**
+   * Tick label at t = log10(lambda) (the x axis carries log10 lambda, XChart's log axis cannot format
+   * small decades): "0.1", "0.01", "0.001", then "1e-4", "1e-5"; blank between decades.
+   */
+  static String lambdaLabel(double t) {
+    if (Math.abs(t - Math.rint(t)) > 1e-6) {
+      return "";
+    }
+    double v = Math.pow(10, Math.rint(t));
+    if (v >= 1e-3) {
+      return new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+    }
+    String[] parts = String.format(Locale.ROOT, "%.0e", v).split("e");
+    return parts[0] + "e" + Integer.parseInt(parts[1]);
   }
 
   private static String fmt(double v) {

@@ -25,6 +25,14 @@ class SeliDistanceFigureTest {
   }
 
   @Test
+  void lambdaTicksAreLabelledAtDecadesOnly() {
+    assertThat(SeliDistanceFigure.lambdaLabel(-1)).isEqualTo("0.1");
+    assertThat(SeliDistanceFigure.lambdaLabel(-3)).isEqualTo("0.001");
+    assertThat(SeliDistanceFigure.lambdaLabel(-5)).isEqualTo("1e-5");
+    assertThat(SeliDistanceFigure.lambdaLabel(-2.5)).isEmpty();
+  }
+
+  @Test
   void ratioTenReproducesTheoryReferenceTable() {
     // THEORY.md section 2: K=4, R=10, rho=1/2, n_min=5, d=16: ndist(G_W) ~ 0.116, 0.083, 0.065 at 1e-1..1e-3
     double[] reference = {0.116, 0.083, 0.065};
