@@ -61,18 +61,19 @@ public final class SeliDistanceFigure {
     int[] labels = geometry.selMatrix().labels();
     DMatrixRMaj gram = geometry.gramW();
     CeUfmSolver solver = solver();
-    Curve c = new Curve(r, new ArrayList<>(), new ArrayList<>(), true);
+    List<Double> ls = new ArrayList<>();
+    List<Double> ds = new ArrayList<>();
     boolean converged = true;
     CeUfmSolver.Solution s = null;
     for (double lambda : lambdas) {
       s = solver.solve(D, labels, K, lambda, s, INIT_STD, seed);
       DMatrixRMaj wwt = new DMatrixRMaj(K, K);
       CommonOps_DDRM.multTransB(s.w(), s.w(), wwt);
-      c.lambdas().add(lambda);
-      c.distances().add(Norms.ndist(wwt, gram, "W W^T", "G_W"));
+      ls.add(lambda);
+      ds.add(Norms.ndist(wwt, gram, "W W^T", "G_W"));
       converged &= s.converged();
     }
-    return new Curve(r, c.lambdas(), c.distances(), converged);
+    return new Curve(r, List.copyOf(ls), List.copyOf(ds), converged);
   }
 
   /** One curve per ratio. */
