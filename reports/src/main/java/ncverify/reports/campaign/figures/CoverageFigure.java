@@ -33,14 +33,15 @@ public final class CoverageFigure {
       applicable.add(0.0);
       violated.add(0.0);
     }
-    CategoryChart chart = new CategoryChartBuilder().width(900).height(420 + 8 * ids.size())
-        .title("Assumption coverage per claim").xAxisTitle("claim").yAxisTitle("fraction of tries").build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-    chart.getStyler().setXAxisLabelRotation(60);
+    CategoryChart chart = new CategoryChartBuilder().width(900).height(560 + 8 * ids.size())
+        .title(String.format(java.util.Locale.ROOT, "Assumption coverage per claim (%d studies, %d tries)", r.studies().size(), r.triesRun())).xAxisTitle("claim").yAxisTitle("fraction of tries").build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setXAxisLabelRotation(45);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setYAxisMax(1.0);
     chart.getStyler().setYAxisMin(0.0);
-    chart.addSeries("assumptions held", ids, applicable);
-    chart.addSeries("violated", ids, violated);
+    chart.addSeries("assumptions held (fraction of all tries)", ids, applicable);
+    chart.addSeries("violated (fraction of tested tries)", ids, violated);
     return new Figure("coverage", "Coverage of the assumption space",
         "Per claim: fraction of tries in which all its assumptions held (the claim was tested) and fraction in"
             + " which it was violated. A claim with no coverage was never tested by the generated cases.")

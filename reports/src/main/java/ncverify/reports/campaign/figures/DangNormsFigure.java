@@ -81,12 +81,16 @@ public final class DangNormsFigure {
       tr.add(d.trained()[c]);
       max = Math.max(max, Math.max(d.theory()[c], d.trained()[c]));
     }
-    XYChart chart = new XYChartBuilder().width(800).height(500).title("Class-mean norms vs class size (deep linear UFM)")
+    XYChart chart = new XYChartBuilder().width(800).height(500)
+        .title(String.format(Locale.ROOT, "Minority collapse, deep linear UFM (K = %d, M = %d, lambda = %.1e)", d.sizes().length, d.depth(), LAMBDA_W))
         .xAxisTitle("class size n_k").yAxisTitle("||class mean of H||").build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+    chart.getStyler().setYAxisDecimalPattern("0.00");
+    chart.getStyler().setMarkerSize(11);
     chart.addSeries("theory (global optimum)", n, th).setMarker(SeriesMarkers.CIRCLE);
     XYSeries s = chart.addSeries("trained (GD)", n, tr);
-    s.setMarker(SeriesMarkers.DIAMOND);
+    s.setMarker(SeriesMarkers.CROSS);
+    s.setMarkerColor(java.awt.Color.RED);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.addSeries(String.format(Locale.ROOT, "collapse threshold n* = %.2f", d.threshold()),
         List.of(d.threshold(), d.threshold()), List.of(0.0, max * 1.1)).setMarker(SeriesMarkers.NONE);

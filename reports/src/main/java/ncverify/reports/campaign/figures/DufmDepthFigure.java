@@ -72,9 +72,14 @@ public final class DufmDepthFigure {
 
   public static Figure write(Path dir, boolean quick, long seed) throws IOException {
     Data d = compute(6, quick ? 4 : 5, quick ? 2500 : 6000, seed);
-    XYChart chart = new XYChartBuilder().width(800).height(500).title("Deep UFM: DNC vs low-rank loss vs depth")
-        .xAxisTitle("depth L").yAxisTitle("objective").build();
+    XYChart chart = new XYChartBuilder().width(800).height(500)
+        .title(String.format(Locale.ROOT, "Deep UFM: DNC vs low-rank loss vs depth (K = %d, n = %d, lambda = %.0e)",
+            K, N_PER_CLASS, LAMBDA))
+        .xAxisTitle("depth L").yAxisTitle("L-DUFM objective").build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    chart.getStyler().setYAxisDecimalPattern("0.000");
+    chart.getStyler().setXAxisDecimalPattern("0");
+    chart.getStyler().setMarkerSize(9);
     chart.addSeries("DNC (closed form)", d.depths(), d.dnc()).setMarker(SeriesMarkers.CIRCLE);
     List<Integer> lx = new ArrayList<>();
     List<Double> ly = new ArrayList<>();
@@ -98,8 +103,34 @@ public final class DufmDepthFigure {
     g.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     return new Figure("dufm_depth", "DNC vs low-rank loss vs depth",
         String.format(Locale.ROOT, "L-DUFM with K = %d, n = %d per class, lambda = %.0e for every layer and H_1."
-            + " [DUFM]: DNC is optimal for L <= 2; for deeper models a low-rank (Kneser/T(r)) construction reaches"
-            + " a lower loss. Markers: objective reached by GD from a random start (a local method may stop above"
-            + " the global optimum).", K, N_PER_CLASS, LAMBDA)).save(chart, dir);
+            + " [DUFM]: no construction of this family beats DNC for L <= 2; for deeper models the low-rank"
+            + " (T(4)/Kneser) construction can reach a lower loss (an upper bound on the optimum, not the optimum)."
+            + " Here it is below DNC at L = %s. Markers: best objective reached by GD from 3 random starts (a"
+            + " local method may stop above the global optimum). Values (L: DNC / low-rank / GD): %s.",
+            K, N_PER_CLASS, LAMBDA, belowDnc(d), values(d))).save(chart, dir);
+  }
+
+  /** The depths at which the construction is strictly below DNC, e.g. "4, 5, 6" (or "no depth"). */
+  static String belowDnc(Data d) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < d.depths().size(); i++) {
+      if (d.lowRank().get(i) != null && d.lowRank().get(i) < d.dnc().get(i)) {
+        out.add(String.valueOf(d.depths().get(i)));
+      }
+    }
+    return out.isEmpty() ? "no depth" : String.join(", ", out);
+  }
+
+  private static String values(Data d) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < d.depths().size(); i++) {
+      out.add(String.format(Locale.ROOT, "%d: %s / %s / %s", d.depths().get(i), num(d.dnc().get(i)),
+          num(d.lowRank().get(i)), num(d.gd().get(i))));
+    }
+    return String.join("; ", out);
+  }
+
+  private static String num(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
   }
 }

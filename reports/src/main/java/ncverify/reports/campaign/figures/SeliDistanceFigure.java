@@ -5,91 +5,153 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import ncverify.impl.backend.Backends;
 import ncverify.impl.data.ClassSizes;
-import ncverify.impl.loss.Loss;
-import ncverify.impl.loss.Normalization;
-import ncverify.impl.model.Ufm;
-import ncverify.impl.train.TrainConfig;
-import ncverify.impl.train.Trainer;
-import ncverify.reports.check.ModelCheck;
+import ncverify.properties.seli.CeUfmSolver;
 import ncverify.theory.geometry.SeliGeometry;
+import ncverify.theory.linalg.Norms;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Distance to the SELI geometry vs lambda for several imbalance ratios R ([SELI], THEORY.md section 2):
- * a UFM with cross-entropy is trained by GD along decreasing lambdas, each run warm-started from
- * the previous one; the distance is
- * || W W^T/||W W^T||_F - G_W/||G_W||_F ||_F with G_W = {@link SeliGeometry#gramW()} of the (R, 1/2)-STEP
- * class sizes. SELI is the limit lambda -> 0 of the regularized solutions, so the distance should fall
- * with lambda (at a fixed training budget, the smallest lambdas are not fully converged).
+ * the bias-free CE UFM min CE(W H) + (lambda/2)(||W||^2 + ||H||^2) on (R, rho)-STEP classes is solved
+ * along a decreasing ridge path by {@link CeUfmSolver} (each lambda warm-started from the previous
+ * solution, certified stationary), and the plotted distance is ndist(W W^T, G_W) =
+ * || W W^T/||W W^T||_F - G_W/||G_W||_F ||_F with G_W = {@link SeliGeometry#gramW()}. SELI is the
+ * lambda -&gt; 0 limit, approached only like ~1/log(1/lambda); balanced classes (R = 1) give the
+ * simplex ETF, at distance exactly 0 for every lambda. The x axis carries log10(lambda), labelled by lambda.
  */
 public final class SeliDistanceFigure {
 
-  /** One curve: ratio R, lambdas, distances. */
-  public record Curve(double ratio, List<Double> lambdas, List<Double> distances) {
+  /** One curve: ratio R, lambdas, distances, whether every point was certified stationary. */
+  public record Curve(double ratio, List<Double> lambdas, List<Double> distances, boolean converged) {
   }
 
-  private static final int K = 4;
-  private static final int D = 8;
+  /** Number of classes (THEORY.md's reference case). */
+  public static final int K = 4;
+  /** Feature dimension (THEORY.md's reference case). */
+  public static final int D = 16;
+  /** Minority fraction rho of the STEP imbalance. */
+  public static final double RHO = 0.5;
+  /** Minority class size n_min. */
+  public static final int N_MIN = 5;
+  /** Init std of W and H at the first lambda (as in the SELI study). */
+  static final double INIT_STD = 0.1;
+  /** Ratios plotted. */
+  static final double[] RATIOS = {2, 5, 10};
 
   private SeliDistanceFigure() {
   }
 
-  /** Normalized Frobenius distance between W W^T and the SELI Gram matrix ({@link ModelCheck#distanceToSeli}). */
-  public static double distance(DMatrixRMaj w, DMatrixRMaj gramW) {
-    return ModelCheck.distanceToSeli(w, gramW);
+  /** The solver of the figure: 500-step chunks, 400k steps per lambda, relative stationarity 1e-4. */
+  static CeUfmSolver solver() {
+    return new CeUfmSolver(500, 400_000, CeUfmSolver.DEFAULT_REL_TOL, Backends.best());
   }
 
-  public static List<Curve> compute(double[] ratios, double[] lambdas, int steps, long seed) {
+  /** Solves the ridge path {@code lambdas} (decreasing) for ratio {@code r} and measures ndist(W W^T, G_W). */
+  public static Curve curve(double r, double[] lambdas, long seed) {
+    int[] sizes = ClassSizes.step(K, r, RHO, N_MIN).toArray();
+    SeliGeometry geometry = SeliGeometry.of(sizes);
+    int[] labels = geometry.selMatrix().labels();
+    DMatrixRMaj gram = geometry.gramW();
+    CeUfmSolver solver = solver();
+    List<Double> ls = new ArrayList<>();
+    List<Double> ds = new ArrayList<>();
+    boolean converged = true;
+    CeUfmSolver.Solution s = null;
+    for (double lambda : lambdas) {
+      s = solver.solve(D, labels, K, lambda, s, INIT_STD, seed);
+      DMatrixRMaj wwt = new DMatrixRMaj(K, K);
+      CommonOps_DDRM.multTransB(s.w(), s.w(), wwt);
+      ls.add(lambda);
+      ds.add(Norms.ndist(wwt, gram, "W W^T", "G_W"));
+      converged &= s.converged();
+    }
+    return new Curve(r, List.copyOf(ls), List.copyOf(ds), converged);
+  }
+
+  /** One curve per ratio. */
+  public static List<Curve> compute(double[] ratios, double[] lambdas, long seed) {
     List<Curve> out = new ArrayList<>();
     for (double r : ratios) {
-      ClassSizes sizes = ClassSizes.step(K, r, 0.5, 2);
-      DMatrixRMaj gram = SeliGeometry.of(sizes.toArray()).gramW();
-      Curve c = new Curve(r, new ArrayList<>(), new ArrayList<>());
-      Ufm previous = null;
-      for (double lambda : lambdas) {
-        Ufm ufm = Ufm.builder(D, sizes.sortedLabels(), K).loss(Loss.crossEntropy()).normalization(Normalization.MEAN)
-            .lambda(lambda).initStd(0.3).seed(seed).build();
-        if (previous != null) {
-          warmStart(ufm, previous);
-        }
-        new Trainer(TrainConfig.gd(0.5, steps, 0, seed)).train(ufm);
-        previous = ufm;
-        c.lambdas().add(lambda);
-        c.distances().add(Math.max(1e-6, distance(ufm.weight(1), gram)));
-      }
-      out.add(c);
+      out.add(curve(r, lambdas, seed));
     }
     return out;
   }
 
-  /** Starts {@code to} from the parameters of {@code from} (the previous, larger lambda on the path). */
-  private static void warmStart(Ufm to, Ufm from) {
-    for (int i = 0; i < to.parameters().size(); i++) {
-      double[] src = from.parameters().get(i).value();
-      System.arraycopy(src, 0, to.parameters().get(i).value(), 0, src.length);
-    }
+  /** The ridge path 1e-1..1e-5 (THEORY.md's reference range): decades (quick) or half decades. */
+  static double[] lambdas(boolean quick) {
+    return quick ? new double[] {1e-1, 1e-2, 1e-3, 1e-4, 1e-5}
+        : new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
   }
 
   public static Figure write(Path dir, boolean quick, long seed) throws IOException {
-    double[] lambdas = quick ? new double[] {1e-1, 1e-2, 1e-3} : new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3};
-    List<Curve> curves = compute(new double[] {1, 5, 10}, lambdas, quick ? 1500 : 4000, seed);
-    XYChart chart = new XYChartBuilder().width(800).height(500).title("Distance to SELI vs lambda (UFM, CE)")
-        .xAxisTitle("lambda").yAxisTitle("||WW^T - G_W|| (normalized)").build();
-    chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setYAxisLogarithmic(true);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    double[] lambdas = lambdas(quick);
+    List<Curve> curves = compute(RATIOS, lambdas, seed);
+    XYChart chart = new XYChartBuilder().width(800).height(500)
+        .title("Distance to SELI vs lambda (CE UFM, K = 4, d = 16, STEP rho = 1/2, n_min = 5)")
+        .xAxisTitle("weight decay lambda (log scale)").yAxisTitle("ndist(W W^T, G_W)").build();
+    XYStyler st = chart.getStyler();
+    st.setxAxisTickLabelsFormattingFunction(SeliDistanceFigure::lambdaLabel);
+    st.setYAxisDecimalPattern("0.00");
+    st.setYAxisMin(0.0);
+    st.setLegendPosition(Styler.LegendPosition.InsideNE);
+    st.setMarkerSize(7);
+    boolean allConverged = true;
+    StringBuilder values = new StringBuilder();
     for (Curve c : curves) {
-      chart.addSeries(String.format(Locale.ROOT, "R = %.0f", c.ratio()), c.lambdas(), c.distances());
+      chart.addSeries(String.format(Locale.ROOT, "R = %.0f", c.ratio()),
+              c.lambdas().stream().map(Math::log10).toList(), c.distances())
+          .setMarker(SeriesMarkers.CIRCLE);
+      allConverged &= c.converged();
+      values.append(String.format(Locale.ROOT, "%sR = %.0f: %.3f -> %.3f", values.length() == 0 ? "" : "; ",
+          c.ratio(), c.distances().get(0), c.distances().get(c.distances().size() - 1)));
     }
+    st.setYAxisMax(Math.ceil(maxDistance(curves) * 1.15 / 0.02) * 0.02);
     return new Figure("seli_distance", "Distance to SELI vs lambda",
-        "UFM (K = 4, d = 8, cross-entropy) trained by GD on (R, 1/2)-STEP imbalanced classes with n_min = 2,"
-            + " along decreasing weight decay lambda (each run warm-started from the previous one). [SELI]: the"
-            + " regularized solutions approach the SELI geometry as lambda -> 0 (R = 1 is the simplex ETF, reached"
-            + " at every lambda). Distances below 1e-6 are drawn at 1e-6; at a fixed step budget the largest"
-            + " ratios are not fully converged at the smallest lambdas.").save(chart, dir);
+        String.format(Locale.ROOT, "Cross-entropy UFM (K = 4, d = 16, bias-free) on (R, 1/2)-STEP classes with"
+            + " n_min = 5, solved along decreasing weight decay lambda = %s..%s (each lambda warm-started from the"
+            + " previous solution and run to relative stationarity 1e-4%s). Plotted: normalized Frobenius"
+            + " distance of W W^T to the SELI Gram G_W (%s). [SELI]: the regularized solutions approach SELI as"
+            + " lambda -> 0, but only like ~1/log(1/lambda), and more slowly for larger R. Balanced classes"
+            + " (R = 1) give the simplex ETF = SELI at every lambda: distance exactly 0, not drawn.",
+            fmt(lambdas[0]), fmt(lambdas[lambdas.length - 1]),
+            allConverged ? ", reached at every point" : "; NOT reached at some points", values)).save(chart, dir);
+  }
+
+  private static double maxDistance(List<Curve> curves) {
+    double m = 0;
+    for (Curve c : curves) {
+      for (double v : c.distances()) {
+        m = Math.max(m, v);
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Tick label at t = log10(lambda) (the x axis carries log10 lambda, XChart's log axis cannot format
+   * small decades): "0.1", "0.01", "0.001", then "1e-4", "1e-5"; blank between decades.
+   */
+  static String lambdaLabel(double t) {
+    if (Math.abs(t - Math.rint(t)) > 1e-6) {
+      return "";
+    }
+    double v = Math.pow(10, Math.rint(t));
+    if (v >= 1e-3) {
+      return new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+    }
+    String[] parts = String.format(Locale.ROOT, "%.0e", v).split("e");
+    return parts[0] + "e" + Integer.parseInt(parts[1]);
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.0e", v);
   }
 }
