@@ -39,7 +39,7 @@ public final class ClaimsCommand implements Callable<Integer> {
     try {
       return list();
     } catch (InvalidInputException e) {
-      spec.commandLine().getErr().println("ncv claims: " + e.getMessage());
+      spec.commandLine().getErr().println("ncv claims: " + Ncv.oneLine(e.getMessage()));
       return 2;
     }
   }

@@ -38,9 +38,8 @@ public final class Ncv implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {
-      err.println("ncv: " + oneLine(ex.getMessage()));
       CommandLine c = ex.getCommandLine();
-      err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+      err.println("ncv: " + oneLine(ex.getMessage()) + " (try '" + c.getCommandSpec().qualifiedName() + " --help')");
       err.flush();
       return EXIT_USER_ERROR;
     });
@@ -60,7 +59,7 @@ public final class Ncv implements Runnable {
         err.flush();
         return EXIT_USER_ERROR;
       }
-      err.println("ncv: internal error: " + t + " (set NCV_DEBUG=1 for the stack trace)");
+      err.println("ncv: internal error: " + oneLine(t.toString()) + " (set NCV_DEBUG=1 for the stack trace)");
       if (System.getenv("NCV_DEBUG") != null) {
         t.printStackTrace(err);
       }
@@ -76,11 +75,15 @@ public final class Ncv implements Runnable {
         || t instanceof UserErrorException;
   }
 
+  /**
+   * The first line of {@code s}, with control characters (which could come from a file or an
+   * argument echoed in the message) shown as {@code ?}, cut to 500 characters.
+   */
   static String oneLine(String s) {
-    if (s == null) {
+    if (s == null || s.isBlank()) {
       return "error";
     }
-    String first = s.strip().split("\\R", 2)[0];
+    String first = s.strip().split("\\R", 2)[0].replaceAll("\\p{Cntrl}", "?");
     return first.length() > 500 ? first.substring(0, 497) + "..." : first;
   }
 
