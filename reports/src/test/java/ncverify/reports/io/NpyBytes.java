@@ -12,7 +12,7 @@ import java.util.Locale;
  * format versions 1.0, 2.0 and 3.0, following numpy/lib/format.py (header padded with spaces and a
  * final newline so that the data starts at a multiple of 64 bytes).
  */
-final class NpyBytes {
+public final class NpyBytes {
 
   private NpyBytes() {
   }
@@ -21,7 +21,7 @@ final class NpyBytes {
    * Encodes {@code raw} (one element per entry, given in logical C order, each as the bit pattern of
    * the dtype in the low bits of the long) with the header of {@code descr}, e.g. {@code ">f4"}.
    */
-  static byte[] encode(String descr, boolean fortran, long[] shape, long[] raw, int version, boolean shuffledKeys) {
+  public static byte[] encode(String descr, boolean fortran, long[] shape, long[] raw, int version, boolean shuffledKeys) {
     char order = descr.charAt(0);
     int size = Integer.parseInt(descr.substring(2));
     ByteOrder bo = switch (order) {
@@ -67,14 +67,14 @@ final class NpyBytes {
     return out.toByteArray();
   }
 
-  static String headerDict(String descr, boolean fortran, long[] shape, boolean shuffledKeys) {
+  public static String headerDict(String descr, boolean fortran, long[] shape, boolean shuffledKeys) {
     String d = "'descr': '" + descr + "'";
     String f = "'fortran_order': " + (fortran ? "True" : "False");
     String s = "'shape': " + shapeTuple(shape);
     return shuffledKeys ? "{" + s + ", " + f + ",  " + d + "}" : "{" + d + ", " + f + ", " + s + ", }";
   }
 
-  static String shapeTuple(long[] shape) {
+  public static String shapeTuple(long[] shape) {
     StringBuilder b = new StringBuilder("(");
     for (int i = 0; i < shape.length; i++) {
       b.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%d", shape[i]));
