@@ -35,6 +35,7 @@ public final class Ncv implements Runnable {
     for (Object sub : Subcommands.all()) {
       cl.addSubcommand(sub);
     }
+    inheritVersion(cl, cl.getCommandSpec().version());
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {
@@ -67,6 +68,16 @@ public final class Ncv implements Runnable {
       return EXIT_INTERNAL_ERROR;
     });
     return cl;
+  }
+
+  /** Gives every subcommand without its own version ncv's, so {@code ncv geometry dufm --version} prints it. */
+  private static void inheritVersion(CommandLine cl, String[] version) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().version().length == 0) {
+        sub.getCommandSpec().version(version);
+      }
+      inheritVersion(sub, version);
+    }
   }
 
   /** User errors are InvalidInputException and every exception type named *DivergenceException. */
