@@ -12,6 +12,7 @@ public final class StudyRegistry {
   /** All registered studies. Each paper's package adds its studies here. */
   public static List<Study<?>> all() {
     List<Study<?>> studies = new ArrayList<>();
+    studies.add(ncverify.properties.dufm.DufmStudy.defaults());
     return studies;
   }
 }

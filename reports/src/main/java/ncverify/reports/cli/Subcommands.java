@@ -9,6 +9,7 @@ final class Subcommands {
   }
 
   static List<Object> all() {
-    return List.of(new MetricsCommand(), new GeometryCommand(), new ClaimsCommand());
+    return List.of(new DemoCampaignCommand(), new MetricsCommand(), new TrainCommand(), new GeometryCommand(),
+        new ClaimsCommand(), new BenchCommand());
   }
 }

@@ -1,0 +1,133 @@
+package ncverify.reports.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import ncverify.impl.backend.Backends;
+import ncverify.impl.backend.Blas;
+import ncverify.impl.bench.GemmBenchmark;
+import ncverify.impl.train.ReferenceMlp;
+import ncverify.reports.json.Json;
+import ncverify.theory.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ncv bench}: float64 GEMM throughput C = A B (2 n^3 flops, best of the timed repetitions,
+ * {@link GemmBenchmark}) at n = 256, 512, 1024, 2048, and the wall time of one SGD epoch of the
+ * reference MLP ({@link ReferenceMlp}: 784-1024-1024-512-512-10, batch 256, 60,000 samples). With
+ * {@code --quick} the GEMM runs once per size after a short warm-up and the epoch is timed on
+ * {@value #QUICK_SAMPLES} samples and extrapolated to 60,000 by its number of steps (reported as
+ * {@code epoch_extrapolated: true}).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Measure f64 GEMM GFLOP/s (n = 256, 512, 1024, 2048) and the seconds per",
+        "epoch of the reference MLP 784-1024-1024-512-512-10 (batch 256, 60,000",
+        "samples) on this machine. Compare with the NumPy reference:",
+        "  python3 bench/numpy_reference_epoch.py --gemm   (see bench/README.md)"},
+    footer = {"", "Example:", "  ncv bench --json", "  OPENBLAS_NUM_THREADS=1 ncv bench --quick"})
+public final class BenchCommand implements Callable<Integer> {
+
+  /** Samples of the epoch timed in --quick mode (then extrapolated). */
+  static final int QUICK_SAMPLES = 6_144;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Option(names = "--quick", description = "One timed GEMM per size and an extrapolated epoch of "
+      + QUICK_SAMPLES + " samples.")
+  boolean quick;
+
+  @Option(names = "--backend", paramLabel = "NAME", description = "native, java or naive (default: the one ncv trains with).")
+  String backend;
+
+  @Option(names = "--sizes", split = ",", hidden = true, description = "GEMM sizes (testing).")
+  int[] sizes;
+
+  @Option(names = "--samples", hidden = true, description = "Samples of the timed epoch (testing; extrapolated).")
+  Integer samples;
+
+  @Override
+  public Integer call() {
+    Blas blas = backend == null ? Backends.best() : Backends.byName(backend);
+    int[] ns = sizes != null ? sizes : GemmBenchmark.DEFAULT_SIZES;
+    for (int n : ns) {
+      if (n < 1) {
+        throw InvalidInputException.of("--sizes must be >= 1, got %d", n);
+      }
+    }
+    int epochSamples = samples != null ? samples : quick ? QUICK_SAMPLES : ReferenceMlp.SAMPLES;
+    if (epochSamples < 1 || epochSamples > ReferenceMlp.SAMPLES) {
+      throw InvalidInputException.of("--samples must be in 1..%d, got %d", ReferenceMlp.SAMPLES, epochSamples);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    GemmBenchmark bench = quick ? new GemmBenchmark(1, 0.1, 1, 1L) : GemmBenchmark.standard();
+    Map<String, Object> gflops = new LinkedHashMap<>();
+    Map<String, Object> gemmSeconds = new LinkedHashMap<>();
+    for (int n : ns) {
+      if (!json) {
+        err.printf(Locale.ROOT, "gemm n=%d ...%n", n);
+        err.flush();
+      }
+      GemmBenchmark.Point p = bench.measure(blas, n);
+      gflops.put(Integer.toString(n), p.gflops());
+      gemmSeconds.put(Integer.toString(n), p.bestSeconds());
+    }
+    if (!json) {
+      err.printf(Locale.ROOT, "epoch of the reference MLP on %d samples ...%n", epochSamples);
+      err.flush();
+    }
+    ReferenceMlp.EpochTiming t = ReferenceMlp.timeOneEpoch(blas, epochSamples, 1L);
+    int fullSteps = (ReferenceMlp.SAMPLES + ReferenceMlp.BATCH - 1) / ReferenceMlp.BATCH;
+    boolean extrapolated = t.samples() != ReferenceMlp.SAMPLES;
+    double epochSeconds = extrapolated ? t.seconds() / t.steps() * fullSteps : t.seconds();
+
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("backend", blas.name());
+    out.put("threads", TrainCommand.threads(blas));
+    out.put("processors", Runtime.getRuntime().availableProcessors());
+    out.put("java_version", System.getProperty("java.version"));
+    out.put("quick", quick);
+    out.put("gemm_gflops", gflops);
+    out.put("gemm_seconds", gemmSeconds);
+    out.put("epoch_seconds", epochSeconds);
+    out.put("epoch_extrapolated", extrapolated);
+    out.put("epoch_samples_measured", t.samples());
+    out.put("epoch_steps_measured", t.steps());
+    out.put("epoch_seconds_measured", t.seconds());
+    out.put("epoch_reference", "784-1024-1024-512-512-10, ReLU x3 then 2 linear layers, biases, MSE (mean), "
+        + "SGD lr " + ReferenceMlp.LR + " momentum 0.9, weight decay 5e-4, float64, batch " + ReferenceMlp.BATCH
+        + ", " + ReferenceMlp.SAMPLES + " samples per epoch");
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      o.println(Json.write(out));
+    } else {
+      List<String> lines = new ArrayList<>();
+      lines.add(String.format(Locale.ROOT, "backend %s, %d threads, %d processors, java %s%s", blas.name(),
+          TrainCommand.threads(blas), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+          quick ? " (quick)" : ""));
+      for (Map.Entry<String, Object> e : gflops.entrySet()) {
+        lines.add(String.format(Locale.ROOT, "gemm n=%-5s %8.2f GFLOP/s  (%.4f s)", e.getKey(), (Double) e.getValue(),
+            (Double) gemmSeconds.get(e.getKey())));
+      }
+      lines.add(String.format(Locale.ROOT, "epoch_seconds %.3f%s", epochSeconds, extrapolated
+          ? String.format(Locale.ROOT, "  (extrapolated from %d samples, %d steps, %.3f s)", t.samples(), t.steps(),
+              t.seconds()) : ""));
+      for (String l : lines) {
+        o.println(l);
+      }
+    }
+    o.flush();
+    return 0;
+  }
+}

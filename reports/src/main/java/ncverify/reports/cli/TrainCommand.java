@@ -1,0 +1,531 @@
+package ncverify.reports.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import ncverify.impl.backend.Backends;
+import ncverify.impl.backend.Blas;
+import ncverify.impl.backend.BlockedJavaBlas;
+import ncverify.impl.data.ClassSizes;
+import ncverify.impl.data.Dataset;
+import ncverify.impl.data.FashionMnist;
+import ncverify.impl.data.GaussianMixture;
+import ncverify.impl.loss.Loss;
+import ncverify.impl.loss.Normalization;
+import ncverify.impl.model.DeepLinearUfm;
+import ncverify.impl.model.DeepUfm;
+import ncverify.impl.model.Mlp;
+import ncverify.impl.model.Model;
+import ncverify.impl.model.Ufm;
+import ncverify.impl.optim.LrSchedule;
+import ncverify.impl.train.NcMetricsProbe;
+import ncverify.impl.train.TrainConfig;
+import ncverify.impl.train.TrainResult;
+import ncverify.impl.train.Trainer;
+import ncverify.impl.train.TrajectoryPoint;
+import ncverify.reports.io.NpyWriter;
+import ncverify.reports.json.Json;
+import ncverify.theory.InvalidInputException;
+import ncverify.theory.metrics.LabeledFeatures;
+import ncverify.theory.metrics.NcMetrics;
+import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ncv train}: trains one of the papers' models (the [JSWM] MLP, the [SELI] UFM, the [DLN]
+ * deep linear UFM, the [DUFM] deep UFM) with (S)GD and weight decay, records the NC trajectory
+ * ({@link NcMetricsProbe}) and reports the final objective exactly as THEORY.md writes it for the
+ * model, the NC metrics of THEORY.md section 1 on the penultimate features, the quantities the claims
+ * need ({@link TrainAssumptions}) and the full configuration. Same seed, same backend and thread count
+ * give the same JSON except for the {@code timing} object.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Train a model of the papers and measure neural collapse on it.",
+        "  mlp          [JSWM] ReLU backbone + linear head, (1/2)||Z-Y||^2 + (wd/2) sum||W_l||^2",
+        "  ufm          [SELI] free H, W: CE (sum) or MSE (mean) + lambda_W, lambda_H ridges",
+        "  deep-linear  [DLN] (1/(2N))||W_M..W_1 H - Y||^2 + lambda_W, lambda_H ridges",
+        "  dufm         [DUFM] as deep-linear with ReLU between the layers"},
+    footer = {"", "Example:",
+        "  ncv train --model deep-linear --class-sizes 20,20,20,20 --dim 8 \\",
+        "      --layers 3 --width 16 --lambda-w 1e-3 --lambda-h 1e-3 --epochs 3000 \\",
+        "      --json --save-dir run1"})
+public final class TrainCommand implements Callable<Integer> {
+
+  /** The accepted --model values. */
+  static final String[] MODELS = {"mlp", "ufm", "deep-linear", "dufm"};
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "mlp, ufm, deep-linear or dufm.")
+  String model;
+
+  @Option(names = "--class-sizes", required = true, paramLabel = "N0,N1,...",
+      description = "Samples per class, e.g. 100,100,10,10 (K >= 2, each >= 1).")
+  String classSizes;
+
+  @Option(names = "--dim", paramLabel = "D", defaultValue = "32",
+      description = "Input dimension of the Gaussian data (mlp) or feature dimension d (ufm family). Default ${DEFAULT-VALUE}.")
+  int dim;
+
+  @Option(names = "--layers", paramLabel = "L",
+      description = "Linear layers: the head of the mlp (default 2), M of deep-linear (default 3), L of dufm (default 3); ufm: 1.")
+  Integer layers;
+
+  @Option(names = "--width", paramLabel = "W",
+      description = "Width of the hidden layers (mlp default 64; deep-linear/dufm default --dim).")
+  Integer width;
+
+  @Option(names = "--nonlinear-layers", paramLabel = "L1", defaultValue = "2",
+      description = "mlp only: number of ReLU layers before the linear head. Default ${DEFAULT-VALUE}.")
+  int nonlinearLayers;
+
+  @Option(names = "--loss", paramLabel = "LOSS", description = "mse or ce (default mse; ufm default ce).")
+  String loss;
+
+  @Option(names = "--bias", description = "Unregularized biases in every layer.")
+  boolean bias;
+
+  @Option(names = "--lr", paramLabel = "ETA", description = "Learning rate (default: mlp 1e-4, others 0.5).")
+  Double lr;
+
+  @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0", description = "Heavy-ball momentum in [0, 1). Default ${DEFAULT-VALUE}.")
+  double momentum;
+
+  @Option(names = "--batch", paramLabel = "full|B", defaultValue = "full", description = "full (GD) or a mini-batch size. Default ${DEFAULT-VALUE}.")
+  String batch;
+
+  @Option(names = "--weight-decay", paramLabel = "LAMBDA", description = "mlp only: weight decay on every W_l (default 1e-3).")
+  Double weightDecay;
+
+  @Option(names = "--lambda-w", paramLabel = "LAMBDA", description = "ufm family: lambda_W on every W (default 5e-3).")
+  Double lambdaW;
+
+  @Option(names = "--lambda-h", paramLabel = "LAMBDA", description = "ufm family: lambda_H on the free features (default 5e-3).")
+  Double lambdaH;
+
+  @Option(names = "--epochs", paramLabel = "E", defaultValue = "2000", description = "Passes over the data. Default ${DEFAULT-VALUE}.")
+  int epochs;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "Seed of data, init and shuffling. Default ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--data", paramLabel = "DATA", defaultValue = "gaussian",
+      description = "mlp only: gaussian (default) or fashion-mnist (--class-sizes gives 10 per-class counts).")
+  String data;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST IDX files (default " + FashionMnist.DEFAULT_DIR + ").")
+  Path dataDir;
+
+  @Option(names = "--separation", paramLabel = "S", defaultValue = "4", description = "Gaussian data: distance of the class centres. Default ${DEFAULT-VALUE}.")
+  double separation;
+
+  @Option(names = "--noise", paramLabel = "SIGMA", defaultValue = "1", description = "Gaussian data: noise std. Default ${DEFAULT-VALUE}.")
+  double noise;
+
+  @Option(names = "--log-every", paramLabel = "K", description = "Record a trajectory point every K steps (default: steps/20).")
+  Integer logEvery;
+
+  @Option(names = "--save-dir", paramLabel = "DIR", description = "Write H.npy (penultimate features, N x d), y.npy, W.npy (= WL.npy), W1.npy..WL.npy, b.npy (with --bias), "
+          + "Z0.npy (free features, ufm family) for ncv metrics.")
+  Path saveDir;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+  boolean json;
+
+  @Option(names = "--quiet", description = "No progress output.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    long start = System.nanoTime();
+    String kind = checkModel(model);
+    ClassSizes sizes = classSizes();
+    boolean mlp = kind.equals("mlp");
+    checkRegularizerFlags(mlp);
+    double eta = lr != null ? lr : mlp ? 1e-4 : 0.5;
+    requirePositive("--lr", eta);
+    double wd = weightDecay != null ? weightDecay : 1e-3;
+    double lw = lambdaW != null ? lambdaW : 5e-3;
+    double lh = lambdaH != null ? lambdaH : 5e-3;
+    requireNonNegative("--weight-decay", wd);
+    requireNonNegative("--lambda-w", lw);
+    requireNonNegative("--lambda-h", lh);
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw InvalidInputException.of("--momentum must be in [0, 1), got %s", momentum);
+    }
+    if (epochs < 0) {
+      throw InvalidInputException.of("--epochs must be >= 0, got %d", epochs);
+    }
+    if (dim < 1) {
+      throw InvalidInputException.of("--dim must be >= 1, got %d", dim);
+    }
+    if (width != null && width < 1) {
+      throw InvalidInputException.of("--width must be >= 1, got %d", width);
+    }
+    int depth = layers != null ? layers : switch (kind) {
+      case "mlp" -> 2;
+      case "ufm" -> 1;
+      default -> 3;
+    };
+    if (depth < 1 || (kind.equals("ufm") && depth != 1)) {
+      throw InvalidInputException.of("--layers %d is not valid for %s (%s)", depth, kind,
+          kind.equals("ufm") ? "the UFM has exactly one layer; use deep-linear or dufm for more" : "need >= 1");
+    }
+    if (mlp && nonlinearLayers < 0) {
+      throw InvalidInputException.of("--nonlinear-layers must be >= 0, got %d", nonlinearLayers);
+    }
+    if (!data.equals("gaussian") && !data.equals("fashion-mnist")) {
+      throw InvalidInputException.of("--data must be gaussian or fashion-mnist, got '%s'", data);
+    }
+    if (!mlp && (data.equals("fashion-mnist") || dataDir != null)) {
+      throw InvalidInputException.of("--data applies to the mlp only; %s trains free features", kind);
+    }
+    boolean mse = lossName(kind).equals("mse");
+    int batchSize = parseBatch(batch);
+    Blas blas = Backends.best();
+
+    Dataset ds = mlp ? dataset(sizes) : null;
+    int[] labels = mlp ? ds.labels() : sizes.sortedLabels();
+    int k = sizes.k();
+    int hidden = width != null ? width : mlp ? 64 : dim;
+    Model m = build(kind, blas, ds, labels, k, depth, hidden, mse, wd, lw, lh);
+    int n = labels.length;
+    TrainConfig base = new TrainConfig(seed, 0, batchSize, eta, momentum, LrSchedule.constant(), 0, false,
+        TrainConfig.DEFAULT_MAX_PARAM_NORM);
+    long stepsLong = (long) epochs * base.stepsPerEpoch(n);
+    if (stepsLong > Integer.MAX_VALUE) {
+      throw InvalidInputException.of("--epochs %d gives %d steps, more than %d", epochs, stepsLong, Integer.MAX_VALUE);
+    }
+    int steps = (int) stepsLong;
+    int every = logEvery != null ? logEvery : Math.max(1, steps / 20);
+    if (every < 1) {
+      throw InvalidInputException.of("--log-every must be >= 1, got %d", every);
+    }
+    TrainConfig cfg = new TrainConfig(seed, steps, batchSize, eta, momentum, LrSchedule.constant(), every, false,
+        TrainConfig.DEFAULT_MAX_PARAM_NORM);
+
+    PrintWriter err = spec.commandLine().getErr();
+    long trainStart = System.nanoTime();
+    TrainResult result;
+    try (TrainProgress progress = new TrainProgress(new NcMetricsProbe(), steps, every, err, quiet,
+        System.console() != null)) {
+      result = new Trainer(cfg, progress).train(m);
+    }
+    double trainSeconds = (System.nanoTime() - trainStart) * 1e-9;
+
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("model", kind);
+    out.put("objective", m.objectiveFormula());
+    out.put("final_loss", result.finalLoss());
+    out.put("final_data_loss", result.finalDataLoss());
+    out.put("train_error", result.trainError());
+    out.put("steps", result.steps());
+    out.put("metrics", metrics(m));
+    Normalization norm = normalization(kind, mse);
+    out.put("assumptions", TrainAssumptions.of(kind, m, mse, bias, norm, mlp ? wd : lw, mlp ? 0.0 : lh, eta));
+    out.put("config", config(kind, sizes, depth, hidden, mse, norm, eta, batchSize, wd, lw, lh, steps, every, blas,
+        mlp ? ds.name() : "free features"));
+    out.put("trajectory", trajectory(result.trajectory()));
+    if (saveDir != null) {
+      save(m, labels);
+    }
+    Map<String, Object> timing = new LinkedHashMap<>();
+    timing.put("train_seconds", trainSeconds);
+    timing.put("total_seconds", (System.nanoTime() - start) * 1e-9);
+    out.put("timing", timing);
+
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      o.println(Json.write(out));
+    } else {
+      o.print(summary(out));
+    }
+    o.flush();
+    return 0;
+  }
+
+  static String checkModel(String name) {
+    for (String s : MODELS) {
+      if (s.equals(name)) {
+        return s;
+      }
+    }
+    throw InvalidInputException.of("unknown model '%s': use mlp, ufm, deep-linear or dufm", name);
+  }
+
+  private ClassSizes classSizes() {
+    String[] parts = classSizes.split(",", -1);
+    int[] sizes = new int[parts.length];
+    for (int c = 0; c < parts.length; c++) {
+      try {
+        sizes[c] = Integer.parseInt(parts[c].trim());
+      } catch (NumberFormatException e) {
+        throw InvalidInputException.of("--class-sizes: '%s' is not a sample count (expected e.g. 100,100,10,10)",
+            parts[c]);
+      }
+    }
+    if (sizes.length < 2) {
+      throw InvalidInputException.of("--class-sizes needs K >= 2 classes, got %d", sizes.length);
+    }
+    for (int c = 0; c < sizes.length; c++) {
+      if (sizes[c] < 1) {
+        throw InvalidInputException.of("--class-sizes: class %d has %d samples, every class needs >= 1", c,
+            sizes[c]);
+      }
+    }
+    return ClassSizes.of(sizes);
+  }
+
+  private void checkRegularizerFlags(boolean mlp) {
+    if (mlp && (lambdaW != null || lambdaH != null)) {
+      throw new InvalidInputException("--lambda-w/--lambda-h are the UFM regularizers; the mlp uses --weight-decay");
+    }
+    if (!mlp && weightDecay != null) {
+      throw new InvalidInputException("--weight-decay is the mlp's; the ufm family uses --lambda-w and --lambda-h");
+    }
+  }
+
+  private static void requirePositive(String flag, double v) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw InvalidInputException.of("%s must be a finite value > 0, got %s", flag, v);
+    }
+  }
+
+  private static void requireNonNegative(String flag, double v) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw InvalidInputException.of("%s must be a finite value >= 0, got %s", flag, v);
+    }
+  }
+
+  private String lossName(String kind) {
+    String l = loss != null ? loss : kind.equals("ufm") ? "ce" : "mse";
+    if (!l.equals("mse") && !l.equals("ce")) {
+      throw InvalidInputException.of("--loss must be mse or ce, got '%s'", l);
+    }
+    return l;
+  }
+
+  /** The data-term normalization each model uses by default (THEORY.md): sum for mlp and CE-UFM, else mean. */
+  static Normalization normalization(String kind, boolean mse) {
+    return switch (kind) {
+      case "mlp" -> Normalization.SUM;
+      case "ufm" -> mse ? Normalization.MEAN : Normalization.SUM;
+      default -> Normalization.MEAN;
+    };
+  }
+
+  static int parseBatch(String s) {
+    if (s.equals("full")) {
+      return 0;
+    }
+    try {
+      int b = Integer.parseInt(s);
+      if (b >= 1) {
+        return b;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw InvalidInputException.of("--batch must be 'full' or a size >= 1, got '%s'", s);
+  }
+
+  private Dataset dataset(ClassSizes sizes) {
+    if (data.equals("fashion-mnist")) {
+      FashionMnist fm = dataDir == null ? new FashionMnist() : new FashionMnist(dataDir);
+      return fm.load(FashionMnist.Split.TRAIN, sizes, seed);
+    }
+    return new GaussianMixture(dim, separation, noise, sizes, seed).generate();
+  }
+
+  private Model build(String kind, Blas blas, Dataset ds, int[] labels, int k, int depth, int hidden, boolean mse,
+      double wd, double lw, double lh) {
+    Loss l = mse ? Loss.mse() : Loss.crossEntropy();
+    int[] hiddenWidths = new int[depth - 1];
+    Arrays.fill(hiddenWidths, hidden);
+    switch (kind) {
+      case "mlp": {
+        int[] nonlinear = new int[nonlinearLayers];
+        Arrays.fill(nonlinear, hidden);
+        return Mlp.builder(ds.x(), labels, k).blas(blas).nonlinearWidths(nonlinear).linearHiddenWidths(hiddenWidths)
+            .bias(bias).loss(l).normalization(Normalization.SUM).lambda(wd).seed(seed).build();
+      }
+      case "ufm":
+        return Ufm.builder(dim, labels, k).blas(blas).bias(bias).loss(l).normalization(normalization(kind, mse))
+            .lambdaW(lw).lambdaH(lh).seed(seed).build();
+      case "deep-linear":
+        return DeepLinearUfm.builder(dim, depth, labels, k).blas(blas).hiddenWidths(hiddenWidths).bias(bias).loss(l)
+            .lambdaW(lw).lambdaH(lh).seed(seed).build();
+      default: {
+        double[] lambdas = new double[depth];
+        Arrays.fill(lambdas, lw);
+        return DeepUfm.builder(dim, depth, labels, k).blas(blas).hiddenWidths(hiddenWidths).bias(bias).loss(l)
+            .layerLambdas(lambdas).lambdaH(lh).seed(seed).build();
+      }
+    }
+  }
+
+  /** NcMetrics on the penultimate features with W_L (and b_L) and the linear head's layers. */
+  private static Map<String, Object> metrics(Model m) {
+    try {
+      int depth = m.depth();
+      LabeledFeatures f = new LabeledFeatures(m.penultimateFeatures(), m.labels(), m.numClasses());
+      Optional<DMatrixRMaj> b = m.bias(depth);
+      List<DMatrixRMaj> head = m.layerWeights().subList(NcMetricsProbe.firstHeadLayer(m) - 1, depth);
+      return NcMetrics.measure(f, m.weight(depth), b.map(v -> v.data.clone()).orElse(null),
+          new ArrayList<>(head)).toMap();
+    } catch (InvalidInputException e) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("undefined", e.getMessage());
+      return out;
+    }
+  }
+
+  private Map<String, Object> config(String kind, ClassSizes sizes, int depth, int hidden, boolean mse,
+      Normalization norm, double eta, int batchSize, double wd, double lw, double lh, int steps, int every,
+      Blas blas, String dataName) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("model", kind);
+    c.put("class_sizes", sizes.toArray());
+    c.put("data", kind.equals("mlp") ? data : "none (free features)");
+    c.put("data_name", dataName);
+    if (kind.equals("mlp")) {
+      c.put("data_dir", data.equals("fashion-mnist")
+          ? (dataDir == null ? FashionMnist.DEFAULT_DIR : dataDir.toString()) : null);
+      if (data.equals("gaussian")) {
+        c.put("separation", separation);
+        c.put("noise", noise);
+      }
+    }
+    c.put("dim", kind.equals("mlp") && data.equals("fashion-mnist") ? FashionMnist.DIM : dim);
+    c.put("layers", depth);
+    if (kind.equals("mlp")) {
+      c.put("nonlinear_layers", nonlinearLayers);
+      c.put("activation", "relu");
+    }
+    c.put("width", kind.equals("ufm") ? null : hidden);
+    c.put("loss", mse ? "mse" : "ce");
+    c.put("normalization", norm.name().toLowerCase(Locale.ROOT));
+    c.put("bias", bias);
+    c.put("lr", eta);
+    c.put("schedule", "constant");
+    c.put("momentum", momentum);
+    c.put("batch", batchSize == 0 ? "full" : Integer.toString(batchSize));
+    if (kind.equals("mlp")) {
+      c.put("weight_decay", wd);
+    } else {
+      c.put("lambda_w", lw);
+      c.put("lambda_h", lh);
+    }
+    c.put("epochs", epochs);
+    c.put("steps", steps);
+    c.put("log_every", every);
+    c.put("seed", seed);
+    c.put("init", kind.equals("mlp") ? "he" : "gaussian std 0.1");
+    c.put("max_param_norm", TrainConfig.DEFAULT_MAX_PARAM_NORM);
+    c.put("backend", blas.name());
+    c.put("threads", threads(blas));
+    c.put("java_version", System.getProperty("java.version"));
+    return c;
+  }
+
+  /** Worker threads of the backend: the Java pool size, or OpenBLAS's OPENBLAS_NUM_THREADS / processors. */
+  static int threads(Blas blas) {
+    if (blas instanceof BlockedJavaBlas j) {
+      return j.threads();
+    }
+    if (blas.name().startsWith("native")) {
+      for (String var : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"}) {
+        String v = System.getenv(var);
+        if (v != null) {
+          try {
+            return Math.max(1, Integer.parseInt(v.trim()));
+          } catch (NumberFormatException e) {
+            // ignored: OpenBLAS ignores it too
+          }
+        }
+      }
+      return Runtime.getRuntime().availableProcessors();
+    }
+    return 1;
+  }
+
+  private static List<Map<String, Object>> trajectory(List<TrajectoryPoint> points) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (TrajectoryPoint p : points) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("step", p.step());
+      e.put("epoch", p.epoch());
+      e.put("lr", p.lr());
+      e.put("loss", p.loss());
+      e.put("train_error", p.trainError());
+      e.putAll(p.probes());
+      out.add(e);
+    }
+    return out;
+  }
+
+  private void save(Model m, int[] labels) throws IOException {
+    try {
+      Files.createDirectories(saveDir);
+    } catch (IOException e) {
+      throw new UserErrorException("cannot create --save-dir " + saveDir + ": " + e.getMessage());
+    }
+    DMatrixRMaj h = m.penultimateFeatures();
+    DMatrixRMaj ht = new DMatrixRMaj(h.numCols, h.numRows);
+    org.ejml.dense.row.CommonOps_DDRM.transpose(h, ht);
+    NpyWriter.writeMatrix(saveDir.resolve("H.npy"), ht.data, ht.numRows, ht.numCols);
+    NpyWriter.writeLabels(saveDir.resolve("y.npy"), labels);
+    int depth = m.depth();
+    if (!m.name().equals("mlp")) {
+      DMatrixRMaj z0 = m.featuresEntering(1);
+      DMatrixRMaj z0t = new DMatrixRMaj(z0.numCols, z0.numRows);
+      org.ejml.dense.row.CommonOps_DDRM.transpose(z0, z0t);
+      NpyWriter.writeMatrix(saveDir.resolve("Z0.npy"), z0t.data, z0t.numRows, z0t.numCols);
+    }
+    for (int l = 1; l <= depth; l++) {
+      DMatrixRMaj w = m.weight(l);
+      NpyWriter.writeMatrix(saveDir.resolve("W" + l + ".npy"), w.data, w.numRows, w.numCols);
+      if (l == depth) {
+        NpyWriter.writeMatrix(saveDir.resolve("W.npy"), w.data, w.numRows, w.numCols);
+      }
+    }
+    Optional<DMatrixRMaj> b = m.bias(depth);
+    if (b.isPresent()) {
+      NpyWriter.writeVector(saveDir.resolve("b.npy"), b.get().data);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String summary(Map<String, Object> out) {
+    StringBuilder b = new StringBuilder();
+    Map<String, Object> cfg = (Map<String, Object>) out.get("config");
+    b.append(String.format(Locale.ROOT, "ncv train: %s on %s, K=%d, N=%d, %d steps, backend %s (%s threads), seed %s%n",
+        out.get("model"), cfg.get("data_name"), ((int[]) cfg.get("class_sizes")).length,
+        Arrays.stream((int[]) cfg.get("class_sizes")).sum(), (Integer) out.get("steps"), cfg.get("backend"),
+        cfg.get("threads"), cfg.get("seed")));
+    b.append("objective: ").append(out.get("objective")).append('\n');
+    b.append(String.format(Locale.ROOT, "%-24s %s%n", "final_loss", Tables.format(out.get("final_loss"))));
+    b.append(String.format(Locale.ROOT, "%-24s %s%n", "train_error", Tables.format(out.get("train_error"))));
+    b.append("\nmetrics (penultimate features):\n");
+    b.append(Tables.metrics((Map<String, Object>) out.get("metrics")));
+    b.append("\nassumptions:\n");
+    b.append(Tables.metrics((Map<String, Object>) out.get("assumptions")));
+    Map<String, Object> timing = (Map<String, Object>) out.get("timing");
+    b.append(String.format(Locale.ROOT, "%ntrained in %.2f s%n", (Double) timing.get("train_seconds")));
+    return b.toString();
+  }
+}

@@ -1,0 +1,52 @@
+package ncverify.reports.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import ncverify.reports.json.Json;
+import org.junit.jupiter.api.Test;
+
+/** Checks the shape of ncv bench's output on tiny sizes; never asserts a speed. */
+class BenchCommandTest {
+
+  @Test
+  void jsonHasBackendGemmAndAnExtrapolatedEpoch() throws IOException {
+    CliRun r = CliRun.of("bench", "--json", "--quick", "--sizes", "16,48", "--samples", "300");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("backend").asText()).isNotEmpty();
+    assertThat(j.get("threads").asInt()).isPositive();
+    assertThat(j.get("java_version").asText()).isEqualTo(System.getProperty("java.version"));
+    List<String> sizes = new ArrayList<>();
+    j.get("gemm_gflops").fieldNames().forEachRemaining(sizes::add);
+    assertThat(sizes).containsExactly("16", "48");
+    assertThat(j.get("gemm_gflops").get("48").asDouble()).isPositive();
+    assertThat(j.get("epoch_seconds").asDouble()).isPositive();
+    assertThat(j.get("epoch_extrapolated").asBoolean()).isTrue();
+    assertThat(j.get("epoch_samples_measured").asInt()).isEqualTo(300);
+    // 300 samples in batches of 256 are 2 steps; the epoch of 60,000 has 235
+    assertThat(j.get("epoch_steps_measured").asInt()).isEqualTo(2);
+    assertThat(j.get("epoch_seconds").asDouble())
+        .isEqualTo(j.get("epoch_seconds_measured").asDouble() / 2 * 235);
+  }
+
+  @Test
+  void defaultSizesAreTheIssueSizesAndTextOutputNamesTheBackend() {
+    CliRun r = CliRun.of("bench", "--quick", "--samples", "256");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("backend ", "gemm n=256", "gemm n=512", "gemm n=1024", "gemm n=2048",
+        "epoch_seconds", "extrapolated");
+  }
+
+  @Test
+  void badSizesExitTwo() {
+    CliRun r = CliRun.of("bench", "--sizes", "0", "--quick");
+    assertThat(r.code()).isEqualTo(Ncv.EXIT_USER_ERROR);
+    assertThat(r.err()).startsWith("ncv: ");
+    CliRun b = CliRun.of("bench", "--backend", "gpu", "--quick");
+    assertThat(b.code()).isEqualTo(Ncv.EXIT_USER_ERROR);
+  }
+}
