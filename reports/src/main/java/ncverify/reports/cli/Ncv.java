@@ -100,7 +100,16 @@ public final class Ncv implements Runnable {
 
   /** Runs ncv and returns its exit code (used by tests). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    int code = commandLine(out, err).execute(args);
+    int code;
+    try {
+      code = commandLine(out, err).execute(args);
+    } catch (OutOfMemoryError e) { // picocli's handler sees Exceptions only
+      err.println("ncv: out of memory; give the JVM more with NCV_JAVA_OPTS=-Xmx20g");
+      code = EXIT_USER_ERROR;
+    } catch (StackOverflowError e) {
+      err.println("ncv: internal error: " + e + " (set NCV_DEBUG=1 for the stack trace)");
+      code = EXIT_INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     return code;

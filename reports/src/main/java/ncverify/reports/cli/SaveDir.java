@@ -49,20 +49,31 @@ final class SaveDir {
     return new SaveDir(dir, !existed);
   }
 
+  /** Writes one output file to the path it is given. */
+  @FunctionalInterface
+  interface FileWriter {
+    void write(Path file) throws IOException;
+  }
+
   /** Writes each matrix as {@code name.npy} (rows x cols, float64); all of them or none. */
   void writeAll(Map<String, DMatrixRMaj> matrices) {
+    Map<String, FileWriter> files = new java.util.LinkedHashMap<>();
+    matrices.forEach((name, m) -> files.put(name + ".npy", f -> NpyWriter.writeMatrix(f, m.data, m.numRows, m.numCols)));
+    writeFiles(files);
+  }
+
+  /** Writes every file (name to writer); all of them or none. */
+  void writeFiles(Map<String, FileWriter> files) {
     Path staging = null;
     List<Path> moved = new ArrayList<>();
     try {
       staging = Files.createTempDirectory(dir, ".ncv-staging-");
-      for (Map.Entry<String, DMatrixRMaj> e : matrices.entrySet()) {
-        DMatrixRMaj m = e.getValue();
-        NpyWriter.writeMatrix(staging.resolve(e.getKey() + ".npy"), m.data, m.numRows, m.numCols);
+      for (Map.Entry<String, FileWriter> e : files.entrySet()) {
+        e.getValue().write(staging.resolve(e.getKey()));
       }
-      for (String name : matrices.keySet()) {
-        Path target = dir.resolve(name + ".npy");
-        Files.move(staging.resolve(name + ".npy"), target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+      for (String name : files.keySet()) {
+        Path target = dir.resolve(name);
+        Files.move(staging.resolve(name), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         moved.add(target);
       }
     } catch (IOException e) {
