@@ -95,4 +95,38 @@ class CliRegressionTest {
     assertUserError(CliRun.of("metrics", "--features", h.toString(), "--labels", y.toString(), "--classes", "2147483647"),
         "label 2147483647 at index 2 is outside");
   }
+
+  @Test
+  void trainRefusesSizesThatCannotFitBeforeAllocating() {
+    String[] base = {"train", "--model", "mlp", "--class-sizes", "3,3", "--epochs", "1", "--quiet"};
+    assertUserError(CliRun.of(with(base, "--dim", "2147483647")), "would hold about");
+    assertUserError(CliRun.of(with(base, "--dim", "4", "--width", "2147483647")), "would hold about");
+    assertUserError(CliRun.of(with(base, "--dim", "4", "--layers", "2147483647")), "would hold about");
+    assertUserError(CliRun.of(with(base, "--dim", "4", "--nonlinear-layers", "2147483647")), "would hold about");
+  }
+
+  @Test
+  void benchRefusesAGemmSizeThatCannotFit() {
+    assertUserError(CliRun.of("bench", "--quick", "--sizes", "2147483647", "--samples", "16"), "--sizes must be in 1..8192");
+  }
+
+  @Test
+  void trainChecksItsSaveDirBeforeTrainingAndWritesNoLeftovers() throws IOException {
+    Path f = Files.writeString(dir.resolve("taken"), "x");
+    String[] base = {"train", "--model", "ufm", "--class-sizes", "3,3", "--dim", "3", "--epochs", "2", "--quiet"};
+    assertUserError(CliRun.of(with(base, "--save-dir", f.toString())), "is an existing file");
+    Path out = dir.resolve("run");
+    CliRun r = CliRun.of(with(base, "--save-dir", out.toString()));
+    assertThat(r.code()).as(r.err()).isZero();
+    try (Stream<Path> s = Files.list(out)) {
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("H.npy", "W.npy", "W1.npy", "Z0.npy", "y.npy");
+    }
+  }
+
+  static String[] with(String[] base, String... more) {
+    String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, out, base.length, more.length);
+    return out;
+  }
 }

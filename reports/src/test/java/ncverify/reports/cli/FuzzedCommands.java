@@ -163,6 +163,16 @@ final class FuzzedCommands {
         Opt.value("--save-dir", false, files("@out", "@file", "@out/deeper")),
         Opt.flag("--json"),
         Opt.alwaysFlag("--quiet")), none, 100, "--save-dir", argv -> Set.of("H.npy", "y.npy", "W.npy", "W1.npy"), false));
+    c.add(new FuzzedCommand("mostly valid", List.of("train"), List.of(
+        Opt.value("--model", true, Gen.elements("ufm", "mlp", "deep-linear", "dufm")),
+        Opt.value("--class-sizes", true, classSizes(3, 6)),
+        Opt.always("--epochs", ints(0, 20)),
+        Opt.value("--dim", false, ints(1, 5)),
+        Opt.value("--width", false, ints(1, 6)),
+        Opt.value("--seed", false, ints(0, 100)),
+        Opt.value("--save-dir", false, files("@out", "@file")),
+        Opt.flag("--json"),
+        Opt.alwaysFlag("--quiet")), none, 40, "--save-dir", argv -> Set.of("H.npy", "y.npy", "W.npy", "W1.npy"), false));
     c.add(new FuzzedCommand("quick", List.of("bench"), List.of(
         Opt.alwaysFlag("--quick"),
         Opt.always("--sizes", Gen.elements("8", "8,16", "4")),
