@@ -77,7 +77,8 @@ class CliFuzzProperties {
   @TestFactory
   Stream<DynamicTest> everyCommandFailsCleanlyOnFuzzedArguments() {
     return FuzzedCommands.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-      PropertyConfig config = PropertyConfig.defaults().withTries(c.tries()).withShrinkBudget(300);
+      int tries = Boolean.getBoolean("ncverify.exhaustive") ? 10 * c.tries() : c.tries();
+      PropertyConfig config = PropertyConfig.defaults().withTries(tries).withShrinkBudget(300);
       PropertyRunner.check("ncv " + c.name(), config, invocations(c), CliFuzzProperties::runAndCheck).orThrow();
     }));
   }
