@@ -43,4 +43,18 @@ class NpyReaderRegressionTest {
     Files.write(f, b);
     assertThat(NpyReader.read(f).data()).containsExactly(7, -3);
   }
+
+  @Test
+  void aBinaryFileWithoutTheMagicIsNotUtf8TextRatherThanAnEncoderMessage() throws IOException {
+    Path f = dir.resolve("x.dat");
+    Files.write(f, new byte[] {'1', ',', (byte) 0xff, (byte) 0xfe, '\n'});
+    assertThatThrownBy(() -> ArrayFiles.read(f)).isInstanceOf(InvalidInputException.class)
+        .hasMessage("x.dat: not a UTF-8 text file (nor a .npy file)");
+  }
+
+  @Test
+  void anEmptyFileNameIsNamedAsSuch() {
+    assertThatThrownBy(() -> ArrayFiles.features(Path.of(""))).isInstanceOf(InvalidInputException.class)
+        .hasMessage("empty file name");
+  }
 }
