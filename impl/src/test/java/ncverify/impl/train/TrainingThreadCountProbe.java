@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * width 513, 20 SGD steps of eta = 1e-6) with the native backend and prints the final loss and a hash of every
  * parameter bit. Run under {@code OPENBLAS_NUM_THREADS=1} and {@code =2} and compare:
  * <pre>
- * OPENBLAS_NUM_THREADS=1 mvn -o -q -pl impl test -Dtest=TrainingThreadCountProbe -Dncverify.gemmProbe=true
+ * OPENBLAS_NUM_THREADS=1 mvn -o -q -pl impl -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=TrainingThreadCountProbe -Dncverify.gemmProbe=true
  * </pre>
  */
 class TrainingThreadCountProbe {
