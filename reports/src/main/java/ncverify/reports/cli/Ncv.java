@@ -24,9 +24,14 @@ public final class Ncv implements Runnable {
   /** Exit code of an internal error (a bug in ncv). */
   public static final int EXIT_INTERNAL_ERROR = 1;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Without a subcommand: the usage, on the command line's own output (not System.out). */
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
+    spec.commandLine().getOut().flush();
   }
 
   /** Builds the command line with all subcommands and the project's error handling. */

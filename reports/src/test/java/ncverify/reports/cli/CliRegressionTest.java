@@ -29,6 +29,13 @@ class CliRegressionTest {
   }
 
   @Test
+  void ncvWithoutASubcommandPrintsItsUsageOnItsOwnOutput() {
+    CliRun r = CliRun.of();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Usage: ncv").contains("metrics");
+  }
+
+  @Test
   void subcommandVersionPrintsNcvsVersion() {
     CliRun r = CliRun.of("geometry", "dufm", "--version");
     assertThat(r.code()).isZero();

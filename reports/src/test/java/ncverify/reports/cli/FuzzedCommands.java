@@ -60,7 +60,7 @@ final class FuzzedCommands {
   record FuzzedCommand(String variant, List<String> path, List<Opt> options, Gen<List<String>> positional, int tries,
       String saveDirOption, java.util.function.Function<List<String>, Set<String>> savedFiles, boolean exactFiles) {
     String name() {
-      return String.join(" ", path) + (variant.isEmpty() ? "" : " (" + variant + ")");
+      return (String.join(" ", path) + (variant.isEmpty() ? "" : " (" + variant + ")")).strip();
     }
   }
 
@@ -179,6 +179,9 @@ final class FuzzedCommands {
         Opt.always("--samples", ints(1, 32)),
         Opt.value("--backend", false, Gen.elements("java", "naive", "native", "gpu")),
         Opt.flag("--json")), none, 15, null, null, false));
+    c.add(new FuzzedCommand("top level", List.of(), List.of(Opt.flag("--version"), Opt.flag("--help")),
+        Gen.lists(Gen.elements("help", "metrics", "nope", "-", "--", "", "claims", "--json"), 0, 2), 20, null, null,
+        false));
     c.add(new FuzzedCommand("", List.of("campaign"), List.of(Opt.flag("--json")), none, 3, null, null, false));
     return List.copyOf(c);
   }
