@@ -45,9 +45,7 @@ public final class IdxReader {
       if (total > Integer.MAX_VALUE - 8) {
         throw InvalidInputException.of("IDX file %s declares %d pixels, too many", file, total);
       }
-      byte[] px = new byte[(int) total];
-      in.readFully(px);
-      return new Images(dims[0], dims[1], dims[2], px);
+      return new Images(dims[0], dims[1], dims[2], readBytes(in, (int) total));
     } catch (EOFException e) {
       throw new InvalidInputException("IDX file " + file + " is truncated", e);
     } catch (IOException e) {
@@ -59,8 +57,7 @@ public final class IdxReader {
   public static int[] readLabels(Path file) {
     try (DataInputStream in = open(file)) {
       int[] dims = header(in, file, LABELS_MAGIC);
-      byte[] raw = new byte[dims[0]];
-      in.readFully(raw);
+      byte[] raw = readBytes(in, dims[0]);
       int[] labels = new int[raw.length];
       for (int i = 0; i < raw.length; i++) {
         labels[i] = raw[i] & 0xff;
@@ -71,6 +68,26 @@ public final class IdxReader {
     } catch (IOException e) {
       throw new InvalidInputException("cannot read IDX file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Bytes read per step, so a short file declaring a huge count fails before the count is allocated. */
+  private static final int CHUNK = 1 << 20;
+
+  /**
+   * Reads exactly {@code n} bytes, growing the buffer chunk by chunk as the bytes arrive: a truncated
+   * file declaring 2^31 bytes throws EOFException after allocating about what it holds, not 2 GB.
+   */
+  private static byte[] readBytes(DataInputStream in, int n) throws IOException {
+    byte[] out = new byte[Math.min(n, CHUNK)];
+    int filled = 0;
+    while (filled < n) {
+      if (filled == out.length) {
+        out = java.util.Arrays.copyOf(out, (int) Math.min(n, 2L * out.length));
+      }
+      in.readFully(out, filled, out.length - filled);
+      filled = out.length;
+    }
+    return out;
   }
 
   /** Checks the magic and reads its (magic &amp; 0xff) dimensions. */

@@ -38,6 +38,9 @@ public final class BenchCommand implements Callable<Integer> {
   /** Samples of the epoch timed in --quick mode (then extrapolated). */
   static final int QUICK_SAMPLES = 6_144;
 
+  /** Largest GEMM size n (three n x n matrices: 1.5 GB at n = 8192). */
+  static final int MAX_GEMM_SIZE = 8192;
+
   @Spec
   CommandSpec spec;
 
@@ -62,8 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
     Blas blas = backend == null ? Backends.best() : Backends.byName(backend);
     int[] ns = sizes != null ? sizes : GemmBenchmark.DEFAULT_SIZES;
     for (int n : ns) {
-      if (n < 1) {
-        throw InvalidInputException.of("--sizes must be >= 1, got %d", n);
+      if (n < 1 || n > MAX_GEMM_SIZE) {
+        throw InvalidInputException.of("--sizes must be in 1..%d, got %d", MAX_GEMM_SIZE, n);
       }
     }
     int epochSamples = samples != null ? samples : quick ? QUICK_SAMPLES : ReferenceMlp.SAMPLES;

@@ -39,7 +39,7 @@ public final class ClaimsCommand implements Callable<Integer> {
     try {
       return list();
     } catch (InvalidInputException e) {
-      spec.commandLine().getErr().println("ncv claims: " + e.getMessage());
+      spec.commandLine().getErr().println("ncv claims: " + Ncv.oneLine(e.getMessage()));
       return 2;
     }
   }
@@ -57,6 +57,9 @@ public final class ClaimsCommand implements Callable<Integer> {
     if (paper != null) {
       Paper p = parsePaper(paper);
       claims.removeIf(c -> c.paper() != p);
+      if (claims.isEmpty()) {
+        throw InvalidInputException.of("no claim of paper %s among the given ids %s", p.name(), ids);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -1,20 +1,17 @@
 package ncverify.reports.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import ncverify.reports.io.NpyWriter;
 import ncverify.reports.json.Json;
+import ncverify.theory.InvalidInputException;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import ncverify.theory.geometry.SeliGeometry;
 import ncverify.theory.geometry.StepImbalance;
 import ncverify.theory.geometry.dufm.DeepUfmRegime;
 import ncverify.theory.geometry.dufm.DufmParameters;
 import ncverify.theory.geometry.dufm.RegimeComparison;
-import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,6 +74,11 @@ public final class GeometryCommand implements Runnable {
 
     @Override
     public Integer call() {
+      int k = sizes.classSizes != null ? sizes.classSizes.length : sizes.step.k;
+      if (k > MAX_SELI_CLASSES) {
+        throw InvalidInputException.of("K = %d classes is too many for ncv geometry seli (at most %d: the geometry"
+            + " is a dense K x K SVD)", k, MAX_SELI_CLASSES);
+      }
       SeliGeometry g = sizes.classSizes != null ? SeliGeometry.of(sizes.classSizes)
           : new StepImbalance(sizes.step.k, sizes.step.ratio, sizes.step.rho, sizes.step.nMin).geometry();
       print(spec, g.toJsonMap(), json);
@@ -136,36 +138,41 @@ public final class GeometryCommand implements Runnable {
     Path saveDir;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+      if (k > MAX_DUFM_CLASSES || layers > MAX_DUFM_DEPTH || (long) k * n > MAX_DUFM_SAMPLES) {
+        throw InvalidInputException.of("K = %d, L = %d, n = %d is too large for ncv geometry dufm (at most K = %d,"
+            + " L = %d, K n = %d)", k, layers, n, MAX_DUFM_CLASSES, MAX_DUFM_DEPTH, MAX_DUFM_SAMPLES);
+      }
       double[] ls = new double[layers < 1 ? 1 : layers + 1];
       java.util.Arrays.fill(ls, lambda);
       if (lambdaH != null) {
         ls[ls.length - 1] = lambdaH;
       }
       DufmParameters p = layers < 1 ? DufmParameters.uniform(k, layers, n, lambda) : DufmParameters.of(k, layers, n, ls);
-      if (saveDir != null) {
-        prepareDir(saveDir);
-      }
-      RegimeComparison c = DeepUfmRegime.defaults().compare(p);
-      if (saveDir != null) {
-        for (Map.Entry<String, DMatrixRMaj> e : c.bestPoint().toNamedMatrices().entrySet()) {
-          DMatrixRMaj m = e.getValue();
-          NpyWriter.writeMatrix(saveDir.resolve(e.getKey() + ".npy"), m.data, m.numRows, m.numCols);
+      SaveDir out = saveDir == null ? null : SaveDir.open(saveDir);
+      RegimeComparison c;
+      try {
+        c = DeepUfmRegime.defaults().compare(p);
+      } catch (RuntimeException e) {
+        if (out != null) {
+          out.abandon();
         }
+        throw e;
+      }
+      if (out != null) {
+        out.writeAll(c.bestPoint().toNamedMatrices());
       }
       print(spec, c.toJsonMap(), json);
       return 0;
     }
   }
 
-  static void prepareDir(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UserErrorException("cannot create output directory " + dir + ": " + e.getMessage());
-    }
-    if (!Files.isWritable(dir)) {
-      throw new UserErrorException("output directory " + dir + " is not writable");
-    }
-  }
+  /** Largest K of {@code geometry seli}: its SVD is dense K x K (K = 1000 takes about 25 s). */
+  static final int MAX_SELI_CLASSES = 1000;
+  /** Largest K of {@code geometry dufm} (the construction search grows fast with K: K = 60 takes seconds). */
+  static final int MAX_DUFM_CLASSES = 100;
+  /** Largest depth L of {@code geometry dufm}. */
+  static final int MAX_DUFM_DEPTH = 10_000;
+  /** Largest number of samples K n of {@code geometry dufm}. */
+  static final long MAX_DUFM_SAMPLES = 1_000_000;
 }

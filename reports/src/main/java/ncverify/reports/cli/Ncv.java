@@ -24,9 +24,14 @@ public final class Ncv implements Runnable {
   /** Exit code of an internal error (a bug in ncv). */
   public static final int EXIT_INTERNAL_ERROR = 1;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Without a subcommand: the usage, on the command line's own output (not System.out). */
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
+    spec.commandLine().getOut().flush();
   }
 
   /** Builds the command line with all subcommands and the project's error handling. */
@@ -35,12 +40,12 @@ public final class Ncv implements Runnable {
     for (Object sub : Subcommands.all()) {
       cl.addSubcommand(sub);
     }
+    inheritVersion(cl, cl.getCommandSpec().version());
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {
-      err.println("ncv: " + oneLine(ex.getMessage()));
       CommandLine c = ex.getCommandLine();
-      err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+      err.println("ncv: " + oneLine(ex.getMessage()) + " (try '" + c.getCommandSpec().qualifiedName() + " --help')");
       err.flush();
       return EXIT_USER_ERROR;
     });
@@ -60,7 +65,7 @@ public final class Ncv implements Runnable {
         err.flush();
         return EXIT_USER_ERROR;
       }
-      err.println("ncv: internal error: " + t + " (set NCV_DEBUG=1 for the stack trace)");
+      err.println("ncv: internal error: " + oneLine(t.toString()) + " (set NCV_DEBUG=1 for the stack trace)");
       if (System.getenv("NCV_DEBUG") != null) {
         t.printStackTrace(err);
       }
@@ -70,23 +75,46 @@ public final class Ncv implements Runnable {
     return cl;
   }
 
+  /** Gives every subcommand without its own version ncv's, so {@code ncv geometry dufm --version} prints it. */
+  private static void inheritVersion(CommandLine cl, String[] version) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().version().length == 0) {
+        sub.getCommandSpec().version(version);
+      }
+      inheritVersion(sub, version);
+    }
+  }
+
   /** User errors are InvalidInputException and every exception type named *DivergenceException. */
   static boolean isUserError(Throwable t) {
     return t instanceof InvalidInputException || t.getClass().getSimpleName().endsWith("DivergenceException")
         || t instanceof UserErrorException;
   }
 
+  /**
+   * The first line of {@code s}, with control characters (which could come from a file or an
+   * argument echoed in the message) shown as {@code ?}, cut to 500 characters.
+   */
   static String oneLine(String s) {
-    if (s == null) {
+    if (s == null || s.isBlank()) {
       return "error";
     }
-    String first = s.strip().split("\\R", 2)[0];
+    String first = s.strip().split("\\R", 2)[0].replaceAll("\\p{Cntrl}", "?");
     return first.length() > 500 ? first.substring(0, 497) + "..." : first;
   }
 
   /** Runs ncv and returns its exit code (used by tests). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    int code = commandLine(out, err).execute(args);
+    int code;
+    try {
+      code = commandLine(out, err).execute(args);
+    } catch (OutOfMemoryError e) { // picocli's handler sees Exceptions only
+      err.println("ncv: out of memory; give the JVM more with NCV_JAVA_OPTS=-Xmx20g");
+      code = EXIT_USER_ERROR;
+    } catch (StackOverflowError e) {
+      err.println("ncv: internal error: " + e + " (set NCV_DEBUG=1 for the stack trace)");
+      code = EXIT_INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     return code;

@@ -1,8 +1,6 @@
 package ncverify.reports.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,8 +147,24 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress output.")
   boolean quiet;
 
+  /** Most numbers (data, features, weights and their gradients) a run may hold: 2^27 doubles, 1 GiB. */
+  static final double MAX_ENTRIES = 1 << 27;
+
+  /**
+   * Refuses, before anything is allocated, a run whose data and parameters would not fit: about
+   * N max(d, width) numbers per layer for features and activations and max(d, width) width per weight.
+   */
+  private void checkSize(int n, int hidden, double layerCount) {
+    double wide = Math.max(dim, hidden);
+    double entries = n * wide * (layerCount + 2.0) + hidden * wide * (layerCount + 1.0);
+    if (entries > MAX_ENTRIES) {
+      throw InvalidInputException.of("N = %d samples, --dim %d, width %d and %d layers would hold about %.3g numbers,"
+          + " more than %.3g; reduce the sizes", n, dim, hidden, (long) layerCount, entries, MAX_ENTRIES);
+    }
+  }
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     long start = System.nanoTime();
     String kind = checkModel(model);
     ClassSizes sizes = classSizes();
@@ -198,10 +212,11 @@ public final class TrainCommand implements Callable<Integer> {
     int batchSize = parseBatch(batch);
     Blas blas = Backends.best();
 
+    int hidden = width != null ? width : mlp ? 64 : dim;
+    checkSize(sizes.total(), hidden, (double) depth + (mlp ? nonlinearLayers : 0));
     Dataset ds = mlp ? dataset(sizes) : null;
     int[] labels = mlp ? ds.labels() : sizes.sortedLabels();
     int k = sizes.k();
-    int hidden = width != null ? width : mlp ? 64 : dim;
     Model m = build(kind, blas, ds, labels, k, depth, hidden, mse, wd, lw, lh);
     int n = labels.length;
     TrainConfig base = new TrainConfig(seed, 0, batchSize, eta, momentum, LrSchedule.constant(), 0, false,
@@ -219,11 +234,17 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig.DEFAULT_MAX_PARAM_NORM);
 
     PrintWriter err = spec.commandLine().getErr();
+    SaveDir saved = saveDir == null ? null : SaveDir.open(saveDir); // checked before a long run, not after
     long trainStart = System.nanoTime();
     TrainResult result;
     try (TrainProgress progress = new TrainProgress(new NcMetricsProbe(), steps, every, err, quiet,
         System.console() != null)) {
       result = new Trainer(cfg, progress).train(m);
+    } catch (RuntimeException e) {
+      if (saved != null) {
+        saved.abandon();
+      }
+      throw e;
     }
     double trainSeconds = (System.nanoTime() - trainStart) * 1e-9;
 
@@ -240,8 +261,8 @@ public final class TrainCommand implements Callable<Integer> {
     out.put("config", config(kind, sizes, depth, hidden, mse, norm, eta, batchSize, wd, lw, lh, steps, every, blas,
         mlp ? ds.name() : "free features"));
     out.put("trajectory", trajectory(result.trajectory()));
-    if (saveDir != null) {
-      save(m, labels);
+    if (saved != null) {
+      save(saved, m, labels);
     }
     Map<String, Object> timing = new LinkedHashMap<>();
     timing.put("train_seconds", trainSeconds);
@@ -478,36 +499,35 @@ public final class TrainCommand implements Callable<Integer> {
     return out;
   }
 
-  private void save(Model m, int[] labels) throws IOException {
-    try {
-      Files.createDirectories(saveDir);
-    } catch (IOException e) {
-      throw new UserErrorException("cannot create --save-dir " + saveDir + ": " + e.getMessage());
-    }
+  /** Writes the run's matrices into {@code out}, all of them or none (see {@link SaveDir}). */
+  private static void save(SaveDir out, Model m, int[] labels) {
+    Map<String, SaveDir.FileWriter> files = new LinkedHashMap<>();
     DMatrixRMaj h = m.penultimateFeatures();
     DMatrixRMaj ht = new DMatrixRMaj(h.numCols, h.numRows);
     org.ejml.dense.row.CommonOps_DDRM.transpose(h, ht);
-    NpyWriter.writeMatrix(saveDir.resolve("H.npy"), ht.data, ht.numRows, ht.numCols);
-    NpyWriter.writeLabels(saveDir.resolve("y.npy"), labels);
+    files.put("H.npy", f -> NpyWriter.writeMatrix(f, ht.data, ht.numRows, ht.numCols));
+    files.put("y.npy", f -> NpyWriter.writeLabels(f, labels));
     int depth = m.depth();
     if (!m.name().equals("mlp")) {
       DMatrixRMaj z0 = m.featuresEntering(1);
       DMatrixRMaj z0t = new DMatrixRMaj(z0.numCols, z0.numRows);
       org.ejml.dense.row.CommonOps_DDRM.transpose(z0, z0t);
-      NpyWriter.writeMatrix(saveDir.resolve("Z0.npy"), z0t.data, z0t.numRows, z0t.numCols);
+      files.put("Z0.npy", f -> NpyWriter.writeMatrix(f, z0t.data, z0t.numRows, z0t.numCols));
     }
     for (int l = 1; l <= depth; l++) {
       DMatrixRMaj w = m.weight(l);
-      NpyWriter.writeMatrix(saveDir.resolve("W" + l + ".npy"), w.data, w.numRows, w.numCols);
+      files.put("W" + l + ".npy", f -> NpyWriter.writeMatrix(f, w.data, w.numRows, w.numCols));
       if (l == depth) {
-        NpyWriter.writeMatrix(saveDir.resolve("W.npy"), w.data, w.numRows, w.numCols);
+        files.put("W.npy", f -> NpyWriter.writeMatrix(f, w.data, w.numRows, w.numCols));
       }
     }
     Optional<DMatrixRMaj> b = m.bias(depth);
     if (b.isPresent()) {
-      NpyWriter.writeVector(saveDir.resolve("b.npy"), b.get().data);
+      files.put("b.npy", f -> NpyWriter.writeVector(f, b.get().data));
     }
+    out.writeFiles(files);
   }
+
 
   @SuppressWarnings("unchecked")
   private static String summary(Map<String, Object> out) {

@@ -20,6 +20,9 @@ public final class ArrayFiles {
 
   /** Reads a .npy or CSV file. */
   public static NpyArray read(Path file) {
+    if (file.toString().isEmpty()) {
+      throw new InvalidInputException("empty file name");
+    }
     if (!Files.isRegularFile(file)) {
       throw InvalidInputException.of("%s: no such file", file);
     }

@@ -56,6 +56,8 @@ public final class CsvReader {
         cols = row.length;
         rows.add(row);
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw InvalidInputException.of("%s: not a UTF-8 text file (nor a .npy file)", name);
     } catch (IOException e) {
       throw InvalidInputException.of("%s: cannot read (%s)", name, e.getMessage());
     } catch (java.io.UncheckedIOException e) {

@@ -175,8 +175,8 @@ public final class NpyReader {
       throw InvalidInputException.of("%s: corrupt .npy header (need descr, fortran_order, shape)", name);
     }
     char kind = d.group(2).charAt(0);
-    int size = Integer.parseInt(d.group(3));
     String descr = d.group(1) + d.group(2) + d.group(3);
+    int size = d.group(3).length() > 2 ? -1 : Integer.parseInt(d.group(3)); // '<f99999999999' is no dtype
     boolean ok = switch (kind) {
       case 'f' -> size == 2 || size == 4 || size == 8;
       case 'i', 'u' -> size == 1 || size == 2 || size == 4 || size == 8;
@@ -186,7 +186,11 @@ public final class NpyReader {
     if (!ok) {
       throw InvalidInputException.of("%s: unsupported dtype '%s' (need float, int, uint or bool)", name, descr);
     }
-    ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    ByteOrder order = switch (d.group(1)) {
+      case ">" -> ByteOrder.BIG_ENDIAN;
+      case "=" -> ByteOrder.nativeOrder();
+      default -> ByteOrder.LITTLE_ENDIAN; // '<', or '|' (1-byte types, no order)
+    };
     List<Long> dims = new ArrayList<>();
     for (String part : s.group(1).split(",")) {
       String t = part.trim();

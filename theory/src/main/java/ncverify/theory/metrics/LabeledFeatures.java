@@ -36,12 +36,18 @@ public record LabeledFeatures(DMatrixRMaj features, int[] labels, int numClasses
       throw InvalidInputException.of("need at least 2 classes, got K = %d", numClasses);
     }
     labels = labels.clone();
-    int[] counts = new int[numClasses];
     for (int i = 0; i < n; i++) {
       int y = labels[i];
       if (y < 0 || y >= numClasses) {
         throw InvalidInputException.of("label %d at index %d is outside 0..%d", y, i, numClasses - 1);
       }
+    }
+    if (numClasses > n) { // checked before allocating K counters: K may be huge
+      throw InvalidInputException.of("K = %d classes but only N = %d samples; every class needs a sample",
+          numClasses, n);
+    }
+    int[] counts = new int[numClasses];
+    for (int y : labels) {
       counts[y]++;
     }
     for (int k = 0; k < numClasses; k++) {
@@ -67,6 +73,10 @@ public record LabeledFeatures(DMatrixRMaj features, int[] labels, int numClasses
     int max = labels[0];
     for (int y : labels) {
       max = Math.max(max, y);
+    }
+    if (max >= labels.length) { // also keeps max + 1 from overflowing
+      throw InvalidInputException.of("largest label %d implies K = %d classes but there are only N = %d samples;"
+          + " every class needs a sample", max, (long) max + 1, labels.length);
     }
     return new LabeledFeatures(features, labels, max + 1);
   }
