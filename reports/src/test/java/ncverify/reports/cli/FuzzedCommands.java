@@ -182,7 +182,27 @@ final class FuzzedCommands {
     c.add(new FuzzedCommand("top level", List.of(), List.of(Opt.flag("--version"), Opt.flag("--help")),
         Gen.lists(Gen.elements("help", "metrics", "nope", "-", "--", "", "claims", "--json"), 0, 2), 20, null, null,
         false));
-    c.add(new FuzzedCommand("", List.of("campaign"), List.of(Opt.flag("--json")), none, 3, null, null, false));
+    c.add(new FuzzedCommand("", List.of("check"), List.of(
+        Opt.value("--features", true, files("@H", "@H.nan", "@H.short", "@random", "@missing", "@text")),
+        Opt.value("--labels", true, files("@y", "@y.big", "@y.one", "@random", "@missing")),
+        Opt.value("--weights", true, files("@W", "@W.wrong", "@W.nan", "@missing")),
+        Opt.value("--layers", false, files("@L1,@L2", "@L1,@W.wrong", "@L1,,@L2", "@L1,@missing")),
+        Opt.value("--pre-linear-features", false, files("@H", "@H.nan", "@H.short", "@missing")),
+        Opt.value("--lambda-w", false, lambdas()),
+        Opt.value("--lambda-h", false, lambdas()),
+        Opt.value("--loss", false, Gen.elements("mse", "ce", "hinge")),
+        Opt.value("--lr", false, lambdas()),
+        Opt.flag("--json")), none, 60, null, null, false));
+    c.add(new FuzzedCommand("quick", List.of("campaign"), List.of(
+        Opt.alwaysFlag("--quick"),
+        Opt.alwaysFlag("--no-figures"),
+        Opt.always("--only", Gen.elements("dln.deep-linear-ufm", "dufm.dnc_not_optimal", "nope", "")),
+        Opt.always("--tries", ints(1, 2)),
+        Opt.value("--seed", false, Gen.elements("1", "random", "-5", "x")),
+        Opt.value("--threads", false, ints(1, 2)),
+        Opt.value("--data", false, Gen.elements("fashion-mnist", "cifar")),
+        Opt.always("--out", files("@out", "@file", "@out/deeper"))), none, 8, "--out",
+        argv -> Set.of("ledger.json", "ledger.md", "index.html"), false));
     return List.copyOf(c);
   }
 
