@@ -20,7 +20,7 @@ public record CampaignSettings(long seed, int tries, boolean quick, int threads,
   private static final long serialVersionUID = 1L;
 
   /** Default tries per study = this factor x the study's own default (property-suite) tries. */
-  public static final int DEFAULT_TRIES_FACTOR = 5;
+  public static final int DEFAULT_TRIES_FACTOR = 20;
   /** Tries per study in quick mode, at most. */
   public static final int QUICK_TRIES = 8;
   /** Default shrink budget (quick mode: a quarter of it). */

@@ -49,7 +49,7 @@ public final class CampaignCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--tries", paramLabel = "N", description = "Tries per study (default: 5 x the study's default; --quick: at most 8).")
+  @Option(names = "--tries", paramLabel = "N", description = "Tries per study (default: 20 x the study's default, about 5 minutes on 2 cores; --quick: at most 8).")
   int tries;
 
   @Option(names = "--quick", description = "A few minutes in total: few tries per study, small figures.")
