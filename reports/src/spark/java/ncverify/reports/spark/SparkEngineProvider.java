@@ -38,6 +38,10 @@ public final class SparkEngineProvider implements CampaignEngineProvider {
     checkReachable(m);
     conf.setMaster(m).setIfMissing("spark.ui.enabled", "false").setIfMissing("spark.ui.showConsoleProgress", "false")
         .setIfMissing("spark.task.maxFailures", "4");
+    if (m.startsWith("local")) {
+      // everything runs in this JVM: stay on the loopback interface
+      conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
     if (m.startsWith("spark://") && !conf.contains("spark.jars")) {
       String jar = ownJar();
       if (jar != null) {
