@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import ncverify.properties.engine.Gen;
 import ncverify.properties.study.Study;
+import ncverify.properties.study.StudyOutcome;
 import ncverify.reports.campaign.Campaign;
 import ncverify.reports.campaign.CampaignResult;
 import ncverify.reports.campaign.CampaignSettings;
@@ -23,7 +26,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -32,6 +38,7 @@ import org.junit.jupiter.api.Timeout;
  * with the local engine's. Bounded in time; everything is stopped at the end.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkStandaloneTest {
 
   private static final long SEED = 11L;
@@ -42,6 +49,7 @@ class SparkStandaloneTest {
   private static Path dir;
 
   private static final List<Process> processes = new ArrayList<>();
+  private static Process worker2;
   private static String master;
 
   static int freePort() throws IOException {
@@ -102,8 +110,11 @@ class SparkStandaloneTest {
     }
     for (int w = 1; w <= 2; w++) {
       Path work = Files.createDirectories(dir.resolve("work" + w));
-      start("worker" + w, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+      Process p = start("worker" + w, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
           "--memory", "1g", "--webui-port", "" + freePort(), "--work-dir", work.toString(), master);
+      if (w == 2) {
+        worker2 = p;
+      }
     }
   }
 
@@ -128,23 +139,62 @@ class SparkStandaloneTest {
     }
   }
 
+  /** Study {@code fake.slow}: fake.threshold's claims, each try sleeping {@link #SLOW_MILLIS}. */
+  static Study<FakeStudies.Case> slow() {
+    Study<FakeStudies.Case> t = FakeStudies.threshold();
+    return new Study<>() {
+      @Override
+      public String id() {
+        return "fake.slow";
+      }
+
+      @Override
+      public String description() {
+        return "fake.threshold, slowly";
+      }
+
+      @Override
+      public List<String> claimIds() {
+        return t.claimIds();
+      }
+
+      @Override
+      public Gen<FakeStudies.Case> cases() {
+        return t.cases();
+      }
+
+      @Override
+      public StudyOutcome run(FakeStudies.Case c, long seed) {
+        try {
+          Thread.sleep(SLOW_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return t.run(c, seed);
+      }
+    };
+  }
+
+  static final long SLOW_MILLIS = 150;
+
+  /** The slow study, as executors resolve it. */
+  static final class SlowFakes implements StudySource {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public List<Study<?>> studies() {
+      return List.of(slow());
+    }
+  }
+
   @Test
+  @Order(1)
   void aCampaignThroughTwoWorkersGivesTheLocalLedger() throws Exception {
     List<Study<?>> studies = List.of(FakeStudies.threshold(), FakeStudies.flaky());
     CampaignSettings settings = CampaignSettings.of(SEED, false, 2).withTries(TRIES);
     CampaignResult local = new Campaign(studies, settings, "test").run(new LocalEngine(2), r -> { });
-    SparkConf conf = new SparkConf().setMaster(master).setAppName("SparkStandaloneTest")
-        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-        .set("spark.driver.bindAddress", "127.0.0.1").set("spark.executor.memory", "512m")
-        .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
-    JavaSparkContext sc = new JavaSparkContext(conf);
+    JavaSparkContext sc = context(2);
     try {
-      sc.setLogLevel("ERROR");
-      long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-      while (sc.sc().getExecutorMemoryStatus().size() < 3) { // the driver and two executors
-        assertThat(System.currentTimeMillis()).as("executors did not register, see %s", dir).isLessThan(deadline);
-        Thread.sleep(250);
-      }
       long t0 = System.nanoTime();
       CampaignResult spark = new Campaign(studies, settings, "test").run(new SparkEngine(sc, new SparkEngineTest.Fakes(),
           false), r -> { });
@@ -156,5 +206,50 @@ class SparkStandaloneTest {
     } finally {
       sc.stop();
     }
+  }
+
+  @Test
+  @Order(2)
+  void aWorkerKilledMidRunLosesNoTry() throws Exception {
+    List<Study<?>> studies = List.of(slow());
+    CampaignSettings settings = CampaignSettings.of(SEED, false, 2).withTries(TRIES);
+    CampaignResult local = new Campaign(studies, settings, "test").run(new LocalEngine(2), r -> { });
+    JavaSparkContext sc = context(2);
+    try {
+      CompletableFuture<CampaignResult> run = CompletableFuture.supplyAsync(() -> {
+        try {
+          return new Campaign(studies, settings, "test").run(new SparkEngine(sc, new SlowFakes(), false), r -> { });
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(TRIES * SLOW_MILLIS / 4); // about a quarter of the tries done
+      worker2.destroyForcibly().waitFor();
+      CampaignResult spark = run.get(180, TimeUnit.SECONDS);
+      assertThat(spark.incomplete()).isFalse();
+      assertThat(spark.triesRun()).isEqualTo(TRIES);
+      assertThat(SparkEngineTest.withoutTimings(spark)).isEqualTo(SparkEngineTest.withoutTimings(local));
+    } finally {
+      sc.stop();
+    }
+  }
+
+  /** A context on the cluster, returned once {@code executors} executors registered. */
+  private static JavaSparkContext context(int executors) throws InterruptedException {
+    SparkConf conf = new SparkConf().setMaster(master).setAppName("SparkStandaloneTest")
+        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+        .set("spark.driver.bindAddress", "127.0.0.1").set("spark.executor.memory", "512m")
+        .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+    JavaSparkContext sc = new JavaSparkContext(conf);
+    sc.setLogLevel("ERROR");
+    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+    while (sc.sc().getExecutorMemoryStatus().size() < executors + 1) { // the driver counts too
+      if (System.currentTimeMillis() > deadline) {
+        sc.stop();
+        throw new AssertionError("executors did not register, see " + dir);
+      }
+      Thread.sleep(250);
+    }
+    return sc;
   }
 }
