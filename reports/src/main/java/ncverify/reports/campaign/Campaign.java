@@ -19,7 +19,8 @@ import ncverify.theory.claims.registry.ClaimRegistry;
 
 /**
  * One campaign: plans one {@link CampaignTask} per try of every selected study, runs them on a
- * {@link LocalEngine}, merges the records into the {@link Ledger} and, once the search is over, shrinks
+ * {@link CampaignEngine} (by default the {@link LocalEngine}), merges the records into the
+ * {@link Ledger} and, once the search is over, shrinks
  * the first violation of each violated claim on the calling thread. {@link #cancel()} (Ctrl-C) stops
  * scheduling; {@link #snapshot()} gives the ledger of the tries finished so far, marked incomplete.
  */
@@ -116,11 +117,19 @@ public final class Campaign {
    * threads). The result is marked incomplete when cancelled before every try ran.
    */
   public CampaignResult run(Consumer<List<TryRecord>> progress) throws InterruptedException {
+    return run(new LocalEngine(settings.threads()), progress);
+  }
+
+  /**
+   * Runs the search on {@code engine} (local thread pool or a cluster); merging and shrinking happen
+   * here, on the driver, so the ledger does not depend on the engine.
+   */
+  public CampaignResult run(CampaignEngine engine, Consumer<List<TryRecord>> progress) throws InterruptedException {
     Map<String, Study<?>> byId = new LinkedHashMap<>();
     studies.forEach(s -> byId.put(s.id(), s));
     List<CampaignTask> tasks = plan();
     int planned = tasks.stream().mapToInt(CampaignTask::count).sum();
-    List<TryRecord> records = new LocalEngine(settings.threads()).run(tasks, byId, recs -> {
+    List<TryRecord> records = engine.run(tasks, byId, recs -> {
       completed.addAll(recs);
       progress.accept(recs);
     }, cancelled::get);

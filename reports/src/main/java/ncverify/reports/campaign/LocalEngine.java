@@ -16,7 +16,7 @@ import ncverify.properties.study.Study;
  * progress bar and partial ledgers) and, at the end, in task order, so the merged result does not
  * depend on the number of threads. Tasks not yet started when {@code cancelled} turns true are skipped.
  */
-public final class LocalEngine {
+public final class LocalEngine implements CampaignEngine {
 
   private final int threads;
 
@@ -27,10 +27,16 @@ public final class LocalEngine {
     this.threads = threads;
   }
 
+  @Override
+  public String name() {
+    return "local[" + threads + "]";
+  }
+
   /**
    * Runs every task; {@code onDone} receives each task's records (from worker threads, so it must be
    * thread-safe). Returns the records of the tasks that ran, in task order.
    */
+  @Override
   public List<TryRecord> run(List<CampaignTask> tasks, Map<String, Study<?>> studies, Consumer<List<TryRecord>> onDone,
       BooleanSupplier cancelled) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

@@ -15,9 +15,12 @@ import ncverify.properties.engine.Seeds;
 import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyRegistry;
 import ncverify.reports.campaign.Campaign;
+import ncverify.reports.campaign.CampaignEngine;
+import ncverify.reports.campaign.CampaignEngines;
 import ncverify.reports.campaign.CampaignResult;
 import ncverify.reports.campaign.CampaignSettings;
 import ncverify.reports.campaign.LedgerEntry;
+import ncverify.reports.campaign.LocalEngine;
 import ncverify.reports.campaign.RealDataCheck;
 import ncverify.reports.campaign.RunFolder;
 import ncverify.reports.campaign.TryRecord;
@@ -40,7 +43,8 @@ import picocli.CommandLine.Spec;
         "worst margin, minimal counterexample and seeds; plus figures (PNG, SVG) and",
         "index.html, readable from file://. Ctrl-C writes a partial ledger marked incomplete."},
     footer = {"", "Examples:", "  ncv campaign --quick", "  ncv campaign --only jswm.thm3.1.nc1 --tries 50 --threads 2",
-        "  ncv campaign --data fashion-mnist --out /tmp/run1"})
+        "  ncv campaign --data fashion-mnist --out /tmp/run1",
+        "  ncv campaign --engine spark --master local[2]   (after mvn -Pspark package)"})
 public final class CampaignCommand implements Callable<Integer> {
 
   /** Where the studies come from (tests substitute fakes). */
@@ -71,6 +75,14 @@ public final class CampaignCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "SET", description = "Also check the [JSWM] claims on real data: fashion-mnist.")
   String data;
 
+  @Option(names = "--engine", paramLabel = "E", description = "Where the tries run: local (thread pool, default) or spark "
+      + "(needs the -Pspark build).", defaultValue = "local")
+  String engine;
+
+  @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: local[N], local[*] or spark://host:port "
+      + "(default: local[T]).")
+  String master;
+
   @Option(names = "--no-figures", description = "Skip the figures (ledger and index.html only).")
   boolean noFigures;
 
@@ -83,10 +95,18 @@ public final class CampaignCommand implements Callable<Integer> {
     CampaignSettings settings = CampaignSettings.of(Seeds.resolve(seed), quick, t).withTries(tries).withOnly(only)
         .withData(data);
     Campaign campaign = new Campaign(studies.get(), settings, Backends.best().name());
+    try (CampaignEngine e = CampaignEngines.open(engine, master, t)) {
+      return run(campaign, settings, e);
+    }
+  }
+
+  private Integer run(Campaign campaign, CampaignSettings settings, CampaignEngine engineUsed) throws Exception {
+    int t = settings.threads();
     RunFolder folder = RunFolder.create(out == null ? RunFolder.defaultDir() : out);
     PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "ncv campaign: %d studies, %d tries, %d threads, seed %d -> %s%n",
-        campaign.studies().size(), campaign.plannedTries(), t, settings.seed(), folder.dir());
+    o.printf(Locale.ROOT, "ncv campaign: %d studies, %d tries, %s, seed %d -> %s%n",
+        campaign.studies().size(), campaign.plannedTries(),
+        engineUsed instanceof LocalEngine ? t + " threads" : "engine " + engineUsed.name(), settings.seed(), folder.dir());
     if (data != null && !RealDataCheck.available()) {
       o.println("ncv campaign: " + RealDataCheck.NOT_INSTALLED);
     }
@@ -109,7 +129,7 @@ public final class CampaignCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     CampaignResult result;
     try {
-      result = runWithProgress(campaign, o);
+      result = runWithProgress(campaign, engineUsed, o);
       synchronized (lock) {
         folder.writeLedger(result);
         finished[0] = true;
@@ -128,18 +148,18 @@ public final class CampaignCommand implements Callable<Integer> {
     return 0;
   }
 
-  private CampaignResult runWithProgress(Campaign campaign, PrintWriter o) throws InterruptedException {
+  private CampaignResult runWithProgress(Campaign campaign, CampaignEngine engineUsed, PrintWriter o) throws InterruptedException {
     int planned = campaign.plannedTries();
     AtomicInteger done = new AtomicInteger();
     if (System.console() != null) {
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("campaign").setInitialMax(planned).build()) {
-        return campaign.run(recs -> {
+        return campaign.run(engineUsed, recs -> {
           bar.stepBy(recs.size());
           bar.setExtraMessage(recs.isEmpty() ? "" : recs.get(0).studyId());
         });
       }
     }
-    return campaign.run(recs -> {
+    return campaign.run(engineUsed, recs -> {
       for (TryRecord r : recs) {
         int k = done.incrementAndGet();
         synchronized (o) {
