@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Measure f64 GEMM GFLOP/s (n = 256, 512, 1024, 2048) and the seconds per",
-        "epoch of the reference MLP 784-1024-1024-512-512-10 (batch 256, 60,000",
-        "samples) on this machine. Compare with the NumPy reference:",
+        "Measure the speed of the training engine on this machine.",
+        "f64 GEMM GFLOP/s (n = 256, 512, 1024, 2048) and the seconds per epoch of the reference MLP "
+            + "784-1024-1024-512-512-10 (batch 256, 60,000 samples). Compare with the NumPy reference:",
         "  python3 bench/numpy_reference_epoch.py --gemm   (see bench/README.md)"},
     footer = {"", "Example:", "  ncv bench --json", "  OPENBLAS_NUM_THREADS=1 ncv bench --quick"})
 public final class BenchCommand implements Callable<Integer> {

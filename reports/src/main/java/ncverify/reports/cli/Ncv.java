@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
 @Command(name = "ncv", mixinStandardHelpOptions = true, version = "ncv 0.1.0",
     description = {
         "ncverify: neural-collapse theory as executable, property-tested claims.",
-        "Measures NC metrics on your own models, builds the closed-form geometries of the papers,",
-        "trains networks and checks each paper's claims where their assumptions hold."},
+        "Measures NC metrics on your own models, builds the closed-form geometries of the papers, "
+            + "trains networks and checks each paper's claims where their assumptions hold.",
+        "", "Start with: ncv campaign --quick"},
     subcommands = {CommandLine.HelpCommand.class})
 public final class Ncv implements Runnable {
 
