@@ -1,13 +1,11 @@
 package ncverify.theory.claims.jswm;
 
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.linalg.Norms;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Small dense helpers (EJML SVD/eig) private to the [JSWM] claims: norms, conditioning over the
@@ -16,7 +14,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 final class Dense {
 
   /** Singular values at most this fraction of the largest count as zero (THEORY.md section 0). */
-  static final double CUTOFF = 1e-10;
+  static final double CUTOFF = ncverify.theory.linalg.PseudoInverse.RELATIVE_CUTOFF;
 
   private Dense() {
   }
@@ -36,36 +34,28 @@ final class Dense {
     }
   }
 
+  /** Thin SVD, singular values descending (delegates to {@link ncverify.theory.linalg.Svd#thin}). */
   static Svd svd(DMatrixRMaj a) {
-    SingularValueDecomposition_F64<DMatrixRMaj> d =
-        DecompositionFactory_DDRM.svd(a.numRows, a.numCols, true, true, true);
-    if (!d.decompose(a.copy())) {
+    ncverify.theory.linalg.Svd t;
+    try {
+      t = ncverify.theory.linalg.Svd.thin(a);
+    } catch (ArithmeticException e) {
       throw InvalidInputException.of("SVD of a %dx%d matrix failed", a.numRows, a.numCols);
     }
-    DMatrixRMaj u = d.getU(null, false);
-    DMatrixRMaj w = d.getW(null);
-    DMatrixRMaj v = d.getV(null, false);
-    SingularOps_DDRM.descendingOrder(u, false, w, v, false);
-    int k = Math.min(w.numRows, w.numCols);
-    double[] s = new double[k];
-    for (int i = 0; i < k; i++) {
-      s[i] = w.get(i, i);
-    }
-    return new Svd(u, s, v);
+    return new Svd(t.u(), t.s(), t.v());
   }
 
   /** Singular values in descending order. */
   static double[] singularValues(DMatrixRMaj a) {
-    return svd(a).s();
+    return ncverify.theory.linalg.Svd.singularValues(a);
   }
 
   static double opNorm(DMatrixRMaj a) {
-    double[] s = singularValues(a);
-    return s.length == 0 ? 0.0 : s[0];
+    return Norms.op(a);
   }
 
   static double frob(DMatrixRMaj a) {
-    return NormOps_DDRM.normF(a);
+    return Norms.frobenius(a);
   }
 
   /** kappa(a) = s_1/s_+ over the non-zero singular values; throws for the zero matrix. */
