@@ -76,16 +76,9 @@ public final class CheckCommand implements Callable<Integer> {
       throw InvalidInputException.of("--lambda-w and --lambda-h must be > 0");
     }
     DMatrixRMaj h = ArrayFiles.features(features);
-    int[] y = ArrayFiles.labels(labels);
-    if (y.length != h.numCols) {
-      throw InvalidInputException.of("%s has %d samples but %s has %d labels", features.getFileName(), h.numCols,
-          labels.getFileName(), y.length);
-    }
+    int[] y = ArrayFiles.labelsFor(h, features, labels);
     DMatrixRMaj w = ArrayFiles.matrix(weights, "weights");
-    List<DMatrixRMaj> ws = new ArrayList<>();
-    for (Path p : layers) {
-      ws.add(ArrayFiles.matrix(p, "layer weights"));
-    }
+    List<DMatrixRMaj> ws = ArrayFiles.matrices(layers, "layer weights");
     DMatrixRMaj x = preLinear == null ? null : ArrayFiles.features(preLinear);
     Map<String, Object> result = new ModelCheck(h, y, w, ws, x, lambdaW, lambdaH, loss, lr).run();
     PrintWriter out = spec.commandLine().getOut();

@@ -70,18 +70,11 @@ public final class MetricsCommand implements Callable<Integer> {
       throw InvalidInputException.of("--bias needs --weights");
     }
     DMatrixRMaj h = ArrayFiles.features(features);
-    int[] y = ArrayFiles.labels(labels);
-    if (y.length != h.numCols) {
-      throw InvalidInputException.of("%s has %d samples but %s has %d labels", features.getFileName(), h.numCols,
-          labels.getFileName(), y.length);
-    }
+    int[] y = ArrayFiles.labelsFor(h, features, labels);
     LabeledFeatures lf = classes == null ? LabeledFeatures.of(h, y) : new LabeledFeatures(h, y, classes);
     DMatrixRMaj w = weights == null ? null : ArrayFiles.matrix(weights, "weights");
     double[] b = bias == null ? null : ArrayFiles.vector(bias, "bias");
-    List<DMatrixRMaj> ws = new ArrayList<>();
-    for (Path p : layers) {
-      ws.add(ArrayFiles.matrix(p, "layer weights"));
-    }
+    List<DMatrixRMaj> ws = ArrayFiles.matrices(layers, "layer weights");
     MetricsReport report = NcMetrics.measure(lf, w, b, ws, gm);
     Map<String, Object> map = report.toMap();
     var out = spec.commandLine().getOut();

@@ -70,6 +70,25 @@ public final class ArrayFiles {
     return h;
   }
 
+  /** Labels for the features {@code h} (d x N): their count must be N. */
+  public static int[] labelsFor(DMatrixRMaj h, Path featuresFile, Path labelsFile) {
+    int[] y = labels(labelsFile);
+    if (y.length != h.numCols) {
+      throw InvalidInputException.of("%s has %d samples but %s has %d labels", featuresFile.getFileName(), h.numCols,
+          labelsFile.getFileName(), y.length);
+    }
+    return y;
+  }
+
+  /** Each file as a matrix kept as stored ({@link #matrix}), in order. */
+  public static java.util.List<DMatrixRMaj> matrices(java.util.List<Path> files, String what) {
+    java.util.List<DMatrixRMaj> out = new java.util.ArrayList<>();
+    for (Path p : files) {
+      out.add(matrix(p, what));
+    }
+    return out;
+  }
+
   /** A 2-D matrix kept as stored (rows x cols). A 1-D array of length m is read as 1 x m. */
   public static DMatrixRMaj matrix(Path file, String what) {
     NpyArray a = read(file);
