@@ -132,6 +132,9 @@ class NumericalRobustnessTest extends MetricsTestSupport {
     // 1, 1e-4, 1e-8; all above the pseudo-inverse cutoff 1e-10 of THEORY.md section 0). The SVD
     // determines the small singular direction only to ~ eps * kappa(Mc), hence the tolerance.
     double kappaMc = 1e8;
+    if (Boolean.getBoolean("ncverify.numerics.print")) {
+      System.out.printf("ill-conditioned: NC1 rel err %.2e%n", rel(nc1, ref.nc1(3)));
+    }
     assertThat(rel(nc1, ref.nc1(3))).as("NC1 relative error")
         .isLessThanOrEqualTo(1000 * kappaMc * EPS);
     assertThat(rel(Nc1TraceRatio.of(f), ref.nc1TraceRatio())).isLessThanOrEqualTo(WELL_TOL);
