@@ -1,0 +1,70 @@
+package ncverify.theory.claims.jswm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import ncverify.theory.claims.Measurement;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Weyl-pair quantities of {@link JswmQuantities} (spectrum_sq_diff, spectrum_pair_d_op), checked
+ * against an independent formula: the squared singular values of W_{l+1} padded with zeros to n_l are
+ * the eigenvalues of W_{l+1}^T W_{l+1}, those of W_l are the eigenvalues of W_l W_l^T (both n_l x n_l),
+ * and D_l = W_{l+1}^T W_{l+1} - W_l W_l^T. Mutation testing found these two entries unchecked.
+ */
+class WeylPairQuantitiesTest {
+
+  private static final double TOL = 1e-10;
+
+  private static double[] eigDescending(DMatrixRMaj sym) {
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(sym.numRows, false, true);
+    eig.decompose(sym.copy());
+    double[] ev = new double[sym.numRows];
+    for (int i = 0; i < ev.length; i++) {
+      ev[i] = eig.getEigenvalue(i).real;
+    }
+    Arrays.sort(ev);
+    for (int i = 0; i < ev.length / 2; i++) {
+      double t = ev[i];
+      ev[i] = ev[ev.length - 1 - i];
+      ev[ev.length - 1 - i] = t;
+    }
+    return ev;
+  }
+
+  @Test
+  void twoLayerHeadMatchesTheEigenvalueFormula() {
+    // L2 = 2 gives exactly one pair (W_1, W_2); the perturbation makes the pair unbalanced.
+    HeadFixtures.Case c = HeadFixtures.perturbed(HeadFixtures.exact(5L, 3, 4, 20, 6), 0.3, 9L);
+    List<DMatrixRMaj> head = c.head();
+    Measurement m = JswmQuantities.measure(head, c.zIn(), c.labels(), c.k(), 1e-3, 0.1);
+    DMatrixRMaj w1 = head.get(0);
+    DMatrixRMaj w2 = head.get(1);
+    DMatrixRMaj a = new DMatrixRMaj(w2.numCols, w2.numCols);
+    CommonOps_DDRM.multTransA(w2, w2, a);
+    DMatrixRMaj b = new DMatrixRMaj(w1.numRows, w1.numRows);
+    CommonOps_DDRM.multTransB(w1, w1, b);
+    double[] ea = eigDescending(a);
+    double[] eb = eigDescending(b);
+    double diff = 0;
+    for (int i = 0; i < ea.length; i++) {
+      diff = Math.max(diff, Math.abs(Math.max(ea[i], 0) - Math.max(eb[i], 0)));
+    }
+    DMatrixRMaj d = a.copy();
+    CommonOps_DDRM.subtractEquals(d, b);
+    double[] ed = eigDescending(d);
+    double dOp = Math.max(Math.abs(ed[0]), Math.abs(ed[ed.length - 1]));
+    assertThat(diff).isGreaterThan(1e-3); // the pair is visibly unbalanced
+    assertThat(m.get(JswmQuantities.SPECTRUM_SQ_DIFF)).isCloseTo(diff, within(TOL * (1 + diff)));
+    assertThat(m.get(JswmQuantities.SPECTRUM_PAIR_D_OP)).isCloseTo(dOp, within(TOL * (1 + dOp)));
+    // Weyl: |lambda_i(A) - lambda_i(B)| <= ||A - B||_op
+    assertThat(diff).isLessThanOrEqualTo(dOp + TOL);
+    assertThat(m.get(JswmQuantities.EPS2)).isCloseTo(dOp, within(TOL * (1 + dOp)));
+  }
+}
