@@ -67,4 +67,72 @@ class WeylPairQuantitiesTest {
     assertThat(diff).isLessThanOrEqualTo(dOp + TOL);
     assertThat(m.get(JswmQuantities.EPS2)).isCloseTo(dOp, within(TOL * (1 + dOp)));
   }
+
+  @Test
+  void callerOutputsMustMatchTheHead() {
+    HeadFixtures.Case c = HeadFixtures.perturbed(HeadFixtures.exact(5L, 3, 4, 20, 6), 0.3, 9L);
+    List<DMatrixRMaj> head = c.head();
+    DMatrixRMaj out = c.zIn();
+    for (DMatrixRMaj w : head) {
+      out = HeadFixtures.mult(w, out);
+    }
+    Measurement plain = JswmQuantities.measure(head, c.zIn(), c.labels(), c.k(), 1e-3, 0.1, 1.0);
+    Measurement withOutputs = JswmQuantities.measure(head, c.zIn(), out, c.labels(), c.k(), 1e-3, 0.1, 1.0);
+    assertThat(withOutputs.get(JswmQuantities.EPS1)).isEqualTo(plain.get(JswmQuantities.EPS1));
+    // a relative disagreement of 1e-3 >> OUTPUT_CONSISTENCY_REL is rejected
+    DMatrixRMaj off = out.copy();
+    CommonOps_DDRM.scale(1.001, off);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> JswmQuantities.measure(head, c.zIn(), off, c.labels(), c.k(), 1e-3, 0.1, 1.0))
+        .isInstanceOf(ncverify.theory.InvalidInputException.class).hasMessageContaining("outputs differ");
+    DMatrixRMaj nan = out.copy();
+    nan.set(0, 0, Double.NaN);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> JswmQuantities.measure(head, c.zIn(), nan, c.labels(), c.k(), 1e-3, 0.1, 1.0))
+        .isInstanceOf(ncverify.theory.InvalidInputException.class);
+    DMatrixRMaj wrong = new DMatrixRMaj(out.numRows, out.numCols - 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> JswmQuantities.measure(head, c.zIn(), wrong, c.labels(), c.k(), 1e-3, 0.1, 1.0))
+        .isInstanceOf(ncverify.theory.InvalidInputException.class).hasMessageContaining("outputs are");
+  }
+
+  @Test
+  void threeLayerHeadReportsThePairClosestToWeylEquality() {
+    // With two pairs, spectrum_sq_diff / spectrum_pair_d_op come from the pair with the smallest slack
+    // ||D_l||_op - max_i |s_i(W_{l+1})^2 - s_i(W_l)^2| (>= 0 by Weyl); eps2 is the largest ||D_l||_op.
+    HeadFixtures.Case c = HeadFixtures.perturbed(HeadFixtures.exact(7L, 3, 4, 20, 6, 5), 0.3, 11L);
+    List<DMatrixRMaj> head = c.head();
+    Measurement m = JswmQuantities.measure(head, c.zIn(), c.labels(), c.k(), 1e-3, 0.1);
+    double bestSlack = Double.POSITIVE_INFINITY;
+    double bestDiff = 0;
+    double bestD = 0;
+    double maxD = 0;
+    for (int j = 0; j + 1 < head.size(); j++) {
+      DMatrixRMaj wl = head.get(j);
+      DMatrixRMaj wn = head.get(j + 1);
+      DMatrixRMaj a = new DMatrixRMaj(wn.numCols, wn.numCols);
+      CommonOps_DDRM.multTransA(wn, wn, a);
+      DMatrixRMaj b = new DMatrixRMaj(wl.numRows, wl.numRows);
+      CommonOps_DDRM.multTransB(wl, wl, b);
+      double[] ea = eigDescending(a);
+      double[] eb = eigDescending(b);
+      double diff = 0;
+      for (int i = 0; i < ea.length; i++) {
+        diff = Math.max(diff, Math.abs(Math.max(ea[i], 0) - Math.max(eb[i], 0)));
+      }
+      DMatrixRMaj d = a.copy();
+      CommonOps_DDRM.subtractEquals(d, b);
+      double[] ed = eigDescending(d);
+      double dOp = Math.max(Math.abs(ed[0]), Math.abs(ed[ed.length - 1]));
+      maxD = Math.max(maxD, dOp);
+      if (dOp - diff < bestSlack) {
+        bestSlack = dOp - diff;
+        bestDiff = diff;
+        bestD = dOp;
+      }
+    }
+    assertThat(m.get(JswmQuantities.SPECTRUM_SQ_DIFF)).isCloseTo(bestDiff, within(TOL * (1 + bestDiff)));
+    assertThat(m.get(JswmQuantities.SPECTRUM_PAIR_D_OP)).isCloseTo(bestD, within(TOL * (1 + bestD)));
+    assertThat(m.get(JswmQuantities.EPS2)).isCloseTo(maxD, within(TOL * (1 + maxD)));
+  }
 }
