@@ -9,6 +9,8 @@ DETECTED = {"KILLED", "TIMED_OUT", "MEMORY_ERROR", "RUN_ERROR"}
 for path in sys.argv[1:]:
     per = defaultdict(lambda: [0, 0, 0])  # detected, survived, no coverage
     for row in csv.reader(open(path)):
+        if len(row) < 6:
+            continue  # a partially written last line
         cls, status = row[1], row[5]
         pkg = cls.rsplit(".", 1)[0].split("$")[0]
         if status in DETECTED:
