@@ -135,4 +135,43 @@ class WeylPairQuantitiesTest {
     assertThat(m.get(JswmQuantities.SPECTRUM_PAIR_D_OP)).isCloseTo(bestD, within(TOL * (1 + bestD)));
     assertThat(m.get(JswmQuantities.EPS2)).isCloseTo(maxD, within(TOL * (1 + maxD)));
   }
+
+  @Test
+  void badInputsAreRejected() {
+    HeadFixtures.Case c = HeadFixtures.exact(5L, 3, 4, 20, 6);
+    List<DMatrixRMaj> head = c.head();
+    DMatrixRMaj z = c.zIn();
+    int[] y = c.labels();
+    // the boundary values are accepted: lambda = eta = 0
+    JswmQuantities.measure(head, z, y, 3, 0.0, 0.0, 1.0);
+    org.assertj.core.api.ThrowableAssert.ThrowingCallable[] bad = {
+        () -> JswmQuantities.measure(List.of(head.get(1)), HeadFixtures.mult(head.get(0), z), y, 3, 1e-3, 0.1, 1.0),
+        () -> JswmQuantities.measure(head, z, y, 1, 1e-3, 0.1, 1.0),
+        () -> JswmQuantities.measure(head, z, y, 3, -1e-9, 0.1, 1.0),
+        () -> JswmQuantities.measure(head, z, y, 3, 1e-3, -1e-9, 1.0),
+        () -> JswmQuantities.measure(head, z, y, 3, 1e-3, 0.1, 0.0),
+        () -> JswmQuantities.measure(head, z, y, 3, Double.POSITIVE_INFINITY, 0.1, 1.0),
+        () -> JswmQuantities.measure(head, z, y, 3, 1e-3, Double.POSITIVE_INFINITY, 1.0),
+        () -> JswmQuantities.measure(head, z, y, 3, 1e-3, 0.1, Double.POSITIVE_INFINITY),
+        () -> JswmQuantities.measure(head, z, java.util.Arrays.copyOf(y, y.length - 1), 3, 1e-3, 0.1, 1.0),
+        () -> JswmQuantities.measure(List.of(head.get(1), head.get(0)), z, y, 3, 1e-3, 0.1, 1.0),
+        () -> JswmQuantities.measure(head, z, y, 4, 1e-3, 0.1, 1.0),
+    };
+    for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : bad) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOf(ncverify.theory.InvalidInputException.class);
+    }
+    int[] outside = y.clone();
+    outside[2] = 3;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JswmQuantities.measure(head, z, outside, 3, 1e-3, 0.1, 1.0))
+        .isInstanceOf(ncverify.theory.InvalidInputException.class).hasMessageContaining("label 3 at index 2");
+    DMatrixRMaj nanZ = z.copy();
+    nanZ.set(0, 0, Double.NaN);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JswmQuantities.measure(head, nanZ, y, 3, 1e-3, 0.1, 1.0))
+        .isInstanceOf(ncverify.theory.InvalidInputException.class);
+    DMatrixRMaj nanW = head.get(0).copy();
+    nanW.set(0, 0, Double.NaN);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> JswmQuantities.measure(List.of(nanW, head.get(1)), z, y, 3, 1e-3, 0.1, 1.0))
+        .isInstanceOf(ncverify.theory.InvalidInputException.class);
+  }
 }
