@@ -28,7 +28,14 @@ public record ClassMeans(int[] counts, DMatrixRMaj mbar, DMatrixRMaj globalMeanV
     return of(f, GlobalMean.SAMPLE);
   }
 
-  /** Class means with the chosen global mean; one pass over H, row by row. */
+  /**
+   * Class means with the chosen global mean; one pass over H, row by row.
+   *
+   * <p>Shifted sums: each row a is summed relative to a pivot p_a = H[a, 0], and Mc is formed from the
+   * shifted means (mu_k - p) - (mu_G - p), so a large common offset of the features neither enters the
+   * running sums (whose rounding error would grow like n_k eps |offset|) nor cancels in Mc. See
+   * docs/quality/numerics.md.
+   */
   public static ClassMeans of(LabeledFeatures f, GlobalMean globalMean) {
     DMatrixRMaj h = f.features();
     int[] y = f.labelsRef();
@@ -37,30 +44,27 @@ public record ClassMeans(int[] counts, DMatrixRMaj mbar, DMatrixRMaj globalMeanV
     int k = f.numClasses();
     int[] counts = f.classSizes();
     DMatrixRMaj mbar = new DMatrixRMaj(d, k);
+    DMatrixRMaj mu = new DMatrixRMaj(d, 1);
+    DMatrixRMaj mc = new DMatrixRMaj(d, k);
     double[] sums = new double[k];
+    double[] shifted = new double[k];
     for (int a = 0; a < d; a++) {
       java.util.Arrays.fill(sums, 0.0);
       int row = a * n;
+      double pivot = h.data[row];
       for (int i = 0; i < n; i++) {
-        sums[y[i]] += h.data[row + i];
+        sums[y[i]] += h.data[row + i] - pivot;
       }
+      double g = 0;
       for (int c = 0; c < k; c++) {
-        mbar.data[a * k + c] = sums[c] / counts[c];
-      }
-    }
-    DMatrixRMaj mu = new DMatrixRMaj(d, 1);
-    for (int a = 0; a < d; a++) {
-      double s = 0;
-      for (int c = 0; c < k; c++) {
+        shifted[c] = sums[c] / counts[c];
         double weight = globalMean == GlobalMean.SAMPLE ? (double) counts[c] / n : 1.0 / k;
-        s += weight * mbar.data[a * k + c];
+        g += weight * shifted[c];
       }
-      mu.data[a] = s;
-    }
-    DMatrixRMaj mc = new DMatrixRMaj(d, k);
-    for (int a = 0; a < d; a++) {
+      mu.data[a] = pivot + g;
       for (int c = 0; c < k; c++) {
-        mc.data[a * k + c] = mbar.data[a * k + c] - mu.data[a];
+        mbar.data[a * k + c] = pivot + shifted[c];
+        mc.data[a * k + c] = shifted[c] - g;
       }
     }
     return new ClassMeans(counts, mbar, mu, mc, globalMean);

@@ -30,14 +30,20 @@ public final class EquinormMeans {
     for (int c = 0; c < k; c++) {
       norms[c] = Norms.frobenius(CommonOps_DDRM.extractColumn(mc, c, null));
     }
-    double mean = 0;
+    double max = 0;
     for (double v : norms) {
-      mean += v;
+      max = Math.max(max, v);
     }
-    mean /= k;
-    if (mean == 0) {
+    if (max == 0) {
       throw new InvalidInputException("all class means coincide: equinorm_means is undefined");
     }
+    // The ratio is scale-free: normalize by the largest norm so (v - mean)^2 cannot underflow.
+    double mean = 0;
+    for (int c = 0; c < k; c++) {
+      norms[c] /= max;
+      mean += norms[c];
+    }
+    mean /= k;
     double var = 0;
     for (double v : norms) {
       var += (v - mean) * (v - mean);

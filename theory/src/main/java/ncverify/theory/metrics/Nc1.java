@@ -23,6 +23,9 @@ import org.ejml.data.DMatrixRMaj;
  *       = sum_{j<=r} ||u_j^T (H - Mbar Y)||^2 / (N s_j^2).
  * </pre>
  *
+ * The rows u_j^T / s_j are formed first, so the squares are of scale-free quantities (no overflow or
+ * underflow at extreme feature scales).
+ *
  * Cost O(N d r + d K^2) time and O(d K) extra memory: u_j^T (h_i - mu_{y_i}) is computed block by block
  * over the samples, with no copy of H. The cutoff is on the singular values of Mc (the pseudo-inverse
  * convention of THEORY.md section 0 applied to Mc).
@@ -51,10 +54,12 @@ public final class Nc1 {
     }
     DMatrixRMaj u = svd.u();
     int d = f.dim();
+    // Rows u_j^T / s_j: the projections are then O(1) relative quantities whatever the scale of H,
+    // so neither ||.||^2 nor s_j^2 can overflow or underflow (no NaN = 0/0 at tiny scales).
     double[] ut = new double[r * d];
     for (int a = 0; a < d; a++) {
       for (int j = 0; j < r; j++) {
-        ut[j * d + a] = u.get(a, j);
+        ut[j * d + a] = u.get(a, j) / s[j];
       }
     }
     DMatrixRMaj h = f.features();
@@ -78,8 +83,8 @@ public final class Nc1 {
     }
     double nc1 = 0;
     for (int j = 0; j < r; j++) {
-      nc1 += sumSq[j] / ((double) n * s[j] * s[j]);
+      nc1 += sumSq[j];
     }
-    return nc1;
+    return nc1 / n;
   }
 }

@@ -24,11 +24,15 @@ public final class Nc1TraceRatio {
    */
   public static double of(LabeledFeatures f, ClassMeans means) {
     double mcNorm = Norms.frobenius(means.mcRef());
-    double trB = mcNorm * mcNorm / means.numClasses();
-    if (trB == 0) {
+    if (mcNorm == 0) {
       throw new InvalidInputException(
           "all class means coincide (tr Sigma_B = 0): nc1_trace_ratio is undefined");
     }
-    return WithinClassScatter.trace(f, means) / trB;
+    // Both traces are computed on features scaled by the power of two 2^-e nearest 1/||Mc|| (an exact
+    // scaling), so the squares neither overflow nor underflow at extreme feature scales.
+    double scale = Math.scalb(1.0, -Math.getExponent(mcNorm));
+    double scaledNorm = mcNorm * scale;
+    double trB = scaledNorm * scaledNorm / means.numClasses();
+    return WithinClassScatter.trace(f, means, scale) / trB;
   }
 }

@@ -43,10 +43,23 @@ public final class Nc2EtfMeans {
     return Math.sqrt(sum);
   }
 
-  /** M^T M. */
+  /**
+   * M^T M up to a positive power-of-two factor: M is first scaled exactly by 2^-e with 2^e the order
+   * of its largest entry, so the Gram neither overflows nor underflows. Only for scale-free callers
+   * (normalized distances, cosines).
+   */
   static DMatrixRMaj gramOfColumns(DMatrixRMaj m) {
+    double max = 0;
+    for (int i = 0; i < m.getNumElements(); i++) {
+      max = Math.max(max, Math.abs(m.data[i]));
+    }
+    DMatrixRMaj scaled = m;
+    if (max > 0 && Double.isFinite(max)) {
+      scaled = m.copy();
+      CommonOps_DDRM.scale(Math.scalb(1.0, -Math.getExponent(max)), scaled);
+    }
     DMatrixRMaj g = new DMatrixRMaj(m.numCols, m.numCols);
-    CommonOps_DDRM.multTransA(m, m, g);
+    CommonOps_DDRM.multTransA(scaled, scaled, g);
     return g;
   }
 }

@@ -11,6 +11,11 @@ public final class WithinClassScatter {
 
   /** tr Sigma_W. */
   public static double trace(LabeledFeatures f, ClassMeans means) {
+    return trace(f, means, 1.0);
+  }
+
+  /** tr Sigma_W of the features times {@code scale} (i.e. scale^2 tr Sigma_W, each deviation scaled before squaring). */
+  static double trace(LabeledFeatures f, ClassMeans means, double scale) {
     DMatrixRMaj h = f.features();
     DMatrixRMaj mbar = means.mbarRef();
     int[] y = f.labelsRef();
@@ -23,7 +28,7 @@ public final class WithinClassScatter {
       int mrow = a * k;
       double acc = 0;
       for (int i = 0; i < n; i++) {
-        double diff = h.data[row + i] - mbar.data[mrow + y[i]];
+        double diff = (h.data[row + i] - mbar.data[mrow + y[i]]) * scale;
         acc += diff * diff;
       }
       total += acc;

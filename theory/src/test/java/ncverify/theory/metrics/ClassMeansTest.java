@@ -52,4 +52,22 @@ class ClassMeansTest extends MetricsTestSupport {
     m.mc().set(0, 0, 1e9);
     assertThat(m.mbar().get(0, 0)).isEqualTo(before);
   }
+
+  @Test
+  void valueSemantics() {
+    DMatrixRMaj h = new DMatrixRMaj(new double[][] {{1, 0, 3}, {0, 6, 0}});
+    LabeledFeatures f = new LabeledFeatures(h, new int[] {0, 1, 0}, 2);
+    ClassMeans a = ClassMeans.of(f);
+    ClassMeans b = ClassMeans.of(new LabeledFeatures(h.copy(), new int[] {0, 1, 0}, 2));
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a).isNotEqualTo(ClassMeans.of(f, GlobalMean.CLASS_MEANS));
+    DMatrixRMaj other = h.copy();
+    other.set(1, 1, 7);
+    assertThat(a).isNotEqualTo(ClassMeans.of(new LabeledFeatures(other, new int[] {0, 1, 0}, 2)));
+    assertThat(a).isNotEqualTo(ClassMeans.of(new LabeledFeatures(h, new int[] {0, 1, 1}, 2)));
+    assertThat(a).isNotEqualTo("not class means");
+    assertThat(a.toString()).isEqualTo("ClassMeans[d=2, K=2, globalMean=SAMPLE]");
+    assertThat(a.numClasses()).isEqualTo(2);
+    assertThat(a.dim()).isEqualTo(2);
+  }
 }

@@ -68,6 +68,25 @@ class ConditioningRootsTest {
   }
 
   @Test
+  void sidesNearZeroKeepFullRelativeAccuracy() {
+    // Closed forms t + expm1(-t) and y - log1p(y) cancel for small arguments (relative error ~ 2 eps / t);
+    // the sides must match their Taylor polynomials up to degree 5 (the next terms are below 1e-15
+    // relative for arguments <= 1e-4).
+    for (double x : new double[] {1e-4, 1e-6, 1e-9}) {
+      double x2 = x * x;
+      double lower = x2 / 2 - x2 * x / 6 + x2 * x2 / 24 - x2 * x2 * x / 120;
+      double upper = x2 / 2 - x2 * x / 3 + x2 * x2 / 4 - x2 * x2 * x / 5;
+      assertThat(ConditioningRoots.lowerSide(x)).as("lowerSide(%s)", x).isCloseTo(lower, within(1e-14 * lower));
+      assertThat(ConditioningRoots.upperSide(x)).as("upperSide(%s)", x).isCloseTo(upper, within(1e-14 * upper));
+    }
+    // and agree with the closed forms where those are accurate
+    for (double x : new double[] {0.05, 0.0999, 0.1, 0.5, 3.0}) {
+      assertThat(ConditioningRoots.lowerSide(x)).isCloseTo(x + Math.expm1(-x), within(1e-13 * x * x));
+      assertThat(ConditioningRoots.upperSide(x)).isCloseTo(x - Math.log1p(x), within(1e-13 * x * x));
+    }
+  }
+
+  @Test
   void zeroDeltaGivesTheDoubleRootOne() {
     ConditioningRoots r = ConditioningRoots.of(0.0);
     assertThat(r.lower()).isEqualTo(1.0);
