@@ -50,6 +50,25 @@ final class GemmArgs {
     }
   }
 
+  /**
+   * Checks the arguments and handles the cases with no product to compute (an empty C, k = 0 or
+   * alpha = 0: C = beta C). Returns true when the call is complete, false when the backend must
+   * still add alpha op(A) op(B).
+   */
+  static boolean checkAndHandleTrivial(boolean transA, boolean transB, int m, int n, int k,
+      double alpha, double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+      double beta, double[] c, int cOff, int ldc) {
+    check(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    if (m == 0 || n == 0) {
+      return true;
+    }
+    if (k == 0 || alpha == 0) {
+      scale(0, m, n, beta, c, cOff, ldc);
+      return true;
+    }
+    return false;
+  }
+
   /** C = beta C on the m x n block (beta = 0 overwrites, so NaN in C is ignored as in BLAS). */
   static void scale(int rowFrom, int rowTo, int n, double beta, double[] c, int cOff, int ldc) {
     if (beta == 1) {

@@ -51,12 +51,8 @@ public final class NativeBlas implements Blas {
                     double alpha, double[] a, int aOff, int lda,
                     double[] b, int bOff, int ldb,
                     double beta, double[] c, int cOff, int ldc) {
-    GemmArgs.check(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (k == 0 || alpha == 0) {
-      GemmArgs.scale(0, m, n, beta, c, cOff, ldc);
+    if (GemmArgs.checkAndHandleTrivial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+        ldc)) {
       return;
     }
     blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
