@@ -30,6 +30,8 @@ public final class Campaign {
   private final Set<String> onlyClaims;
   private final CampaignSettings settings;
   private final Provenance provenance;
+  /** Name of the engine the current run uses (for the provenance; also read by the Ctrl-C snapshot). */
+  private volatile String engineName;
   private final ClaimRegistry registry = ClaimRegistry.standard();
   private final ConcurrentLinkedQueue<TryRecord> completed = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -125,6 +127,7 @@ public final class Campaign {
    * here, on the driver, so the ledger does not depend on the engine.
    */
   public CampaignResult run(CampaignEngine engine, Consumer<List<TryRecord>> progress) throws InterruptedException {
+    engineName = engine.name();
     Map<String, Study<?>> byId = new LinkedHashMap<>();
     studies.forEach(s -> byId.put(s.id(), s));
     List<CampaignTask> tasks = plan();
@@ -165,7 +168,7 @@ public final class Campaign {
           CampaignSeeds.studySeed(settings.seed(), s.id()), tries, errors,
           millis / 1000.0));
     }
-    return new CampaignResult(entries, summaries, List.copyOf(records), provenance, planned,
+    return new CampaignResult(entries, summaries, List.copyOf(records), provenance.withEngine(engineName), planned,
         (System.nanoTime() - startNanos) / 1e9, incomplete);
   }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * versions, host, start time, duration and the git commit of the working directory when available.
  */
 public record Provenance(CampaignSettings settings, String backend, String ncverifyVersion, String javaVersion,
-    String os, int cores, String gitCommit, Instant started) {
+    String os, int cores, String gitCommit, Instant started, String engine) {
 
   /** Version of ncv written into every ledger. */
   public static final String NCVERIFY_VERSION = "0.1.0";
@@ -23,7 +23,12 @@ public record Provenance(CampaignSettings settings, String backend, String ncver
   public static Provenance now(CampaignSettings settings, String backend) {
     return new Provenance(settings, backend, NCVERIFY_VERSION, System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-        Runtime.getRuntime().availableProcessors(), gitCommit(Path.of("").toAbsolutePath()), Instant.now());
+        Runtime.getRuntime().availableProcessors(), gitCommit(Path.of("").toAbsolutePath()), Instant.now(), null);
+  }
+
+  /** The same provenance, naming the engine the tries ran on (e.g. {@code local[2]}, {@code spark spark://h:7077}). */
+  public Provenance withEngine(String engineName) {
+    return new Provenance(settings, backend, ncverifyVersion, javaVersion, os, cores, gitCommit, started, engineName);
   }
 
   Map<String, Object> toJsonMap(double seconds) {
@@ -36,6 +41,7 @@ public record Provenance(CampaignSettings settings, String backend, String ncver
     m.put("threads", settings.threads());
     m.put("only", settings.only());
     m.put("data", settings.data());
+    m.put("engine", engine);
     m.put("backend", backend);
     m.put("ncverify_version", ncverifyVersion);
     m.put("java_version", javaVersion);

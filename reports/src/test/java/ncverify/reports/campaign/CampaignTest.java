@@ -125,10 +125,11 @@ class CampaignTest {
     JsonNode n = Json.mapper().readTree(Files.readString(dir.resolve("ledger.json")));
     assertThat(n.get("incomplete").asBoolean()).isFalse();
     assertThat(n.get("provenance").get("seed").asLong()).isEqualTo(SEED);
-    for (String k : List.of("tries_per_study", "threads", "backend", "ncverify_version", "java_version", "started",
-        "seconds", "git_commit")) {
+    for (String k : List.of("tries_per_study", "threads", "engine", "backend", "ncverify_version", "java_version",
+        "started", "seconds", "git_commit")) {
       assertThat(n.get("provenance").has(k)).as(k).isTrue();
     }
+    assertThat(n.get("provenance").get("engine").asText()).startsWith("local[");
     assertThat(n.get("summary").get("claims").asInt()).isEqualTo(3);
     assertThat(n.get("summary").get("violated").asInt()).isEqualTo(1);
     JsonNode c = n.get("claims").get(0);
