@@ -105,6 +105,38 @@ class DeepUfmRegimeTest {
     assertThat(c.dncOptimal()).isFalse();
   }
 
+  /**
+   * The DNC collapse lambda is where C_DNC = C*(L) (THEORY.md section 4): with a common lambda,
+   * C_DNC = (K (L+1)/2) n^{1/(L+1)} lambda, checked through {@link DncLoss#constantC} with n > 1 (with
+   * n = 1 the factor n^{1/(L+1)} is 1 and its exponent was never exercised), and L_DNC < 1/2 just
+   * below it, = 1/2 just above it.
+   */
+  @Test
+  void dncCollapseLambdaIsWhereTheDncConstantReachesItsCriticalValue() {
+    int[][] cases = {{6, 3, 5}, {10, 4, 2}, {3, 2, 7}, {4, 1, 3}};
+    for (int[] c : cases) {
+      int k = c[0];
+      int depth = c[1];
+      int n = c[2];
+      double lambda = DeepUfmRegime.dncCollapseLambda(k, depth, n);
+      double constant = DncLoss.constantC(DufmParameters.uniform(k, depth, n, lambda));
+      assertThat(constant).as("K=%d L=%d n=%d", k, depth, n)
+          .isCloseTo(DncLoss.criticalC(depth), offset(1e-12));
+      assertThat(DncLoss.of(DufmParameters.uniform(k, depth, n, 0.99 * lambda))).isLessThan(0.5);
+      assertThat(DncLoss.of(DufmParameters.uniform(k, depth, n, 1.01 * lambda))).isEqualTo(0.5);
+    }
+    // K = 10, L = 4, n = 2 written out: 2 * 0.525916 / (10 * 5 * 2^{1/5}).
+    assertThat(DeepUfmRegime.dncCollapseLambda(10, 4, 2))
+        .isCloseTo(2 * 0.525916 / (50 * Math.pow(2, 0.2)), offset(1e-7));
+  }
+
+  /** With K = 2 there is no construction, so nothing survives the DNC collapse: no window. */
+  @Test
+  void noWindowWithoutConstruction() {
+    assertThat(REGIME.collapseWindow(2, 3, 1, 1e-3)).isEmpty();
+    assertThat(REGIME.collapseWindow(2, 4, 2, 1e-3)).isEmpty();
+  }
+
   @Test
   void rejectsBadInput() {
     assertThatThrownBy(() -> DeepUfmRegime.compare(10, 4, 1, 0.0)).isInstanceOf(InvalidInputException.class);

@@ -81,5 +81,27 @@ class DncLossTest {
     assertThatThrownBy(() -> DncLoss.min(0.1, 0)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> DncLoss.min(-0.1, 2)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> DncLoss.criticalC(0)).isInstanceOf(InvalidInputException.class);
+    // Found by mutation testing: f's depth check, C = 0 and C = +inf were never exercised.
+    assertThatThrownBy(() -> DncLoss.f(0.1, 0, 0.5)).isInstanceOf(InvalidInputException.class);
+    for (double bad : new double[] {0.0, Double.POSITIVE_INFINITY, Double.NaN}) {
+      assertThatThrownBy(() -> DncLoss.argmin(bad, 2)).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("constant C");
+    }
+  }
+
+  /**
+   * At the collapse the non-zero minimizer is s* = (L-1)/L: eliminating C between the stationarity
+   * condition (1-s) s^{1-p} = C p and f_C(s) = 1/2 leaves (p-2)u^2 + 2u - p = 0 in u = 1 - s, whose
+   * root other than u = 1 is u = p/(2-p) = 1/L. Just below C*(L) the argmin sits there, just above it
+   * drops to 0.
+   */
+  @Test
+  void minimizerJumpsFromOneMinusOneOverLToZeroAtTheCollapse() {
+    for (int depth = 1; depth <= 6; depth++) {
+      double critical = DncLoss.criticalC(depth);
+      assertThat(DncLoss.argmin(critical * (1 - 1e-10), depth)).as("L=%d", depth)
+          .isCloseTo((depth - 1.0) / depth, offset(1e-6));
+      assertThat(DncLoss.argmin(critical * (1 + 1e-10), depth)).as("L=%d", depth).isEqualTo(0.0);
+    }
   }
 }
