@@ -110,6 +110,10 @@ public final class CampaignCommand implements Callable<Integer> {
     if (data != null && !RealDataCheck.available()) {
       o.println("ncv campaign: " + RealDataCheck.NOT_INSTALLED);
     }
+    if (!ncverify.impl.backend.Backends.best().name().startsWith("native")) {
+      o.println("ncv campaign: native BLAS not in use, running on the pure-Java backend (slower; for the fast path: "
+          + "apt-get install libopenblas0-pthread)");
+    }
     o.flush();
     Object lock = new Object();
     boolean[] finished = {false};
