@@ -39,8 +39,8 @@ class ModelGradientTest {
               for (int i = 0; i < analytic.length; i++) {
                 analytic[i] += p.decay() * p.value()[i];
               }
-              double[] fd = finiteDifference(p, m::objective);
-              assertThat(relativeError(analytic, fd)).as(what + " " + p).isLessThan(REL_TOL);
+              double[] fd = FiniteDifferences.gradient(p, m::objective, H);
+              assertThat(FiniteDifferences.relativeError(analytic, fd)).as(what + " " + p).isLessThan(REL_TOL);
             }
           }
         }
@@ -64,8 +64,8 @@ class ModelGradientTest {
           for (int q = 0; q < all.length; q++) {
             Parameter p = m.parameters().get(q);
             double[] analytic = all[q];
-            double[] fd = finiteDifference(p, () -> m.lossAndGradient(perm, off, b));
-            assertThat(relativeError(analytic, fd)).as(kind + "/" + loss.name() + " " + p).isLessThan(REL_TOL);
+            double[] fd = FiniteDifferences.gradient(p, () -> m.lossAndGradient(perm, off, b), H);
+            assertThat(FiniteDifferences.relativeError(analytic, fd)).as(kind + "/" + loss.name() + " " + p).isLessThan(REL_TOL);
           }
         }
       }
@@ -92,7 +92,7 @@ class ModelGradientTest {
       for (int i = 0; i < combined.length; i++) {
         combined[i] = (b1 * g1[p][i] + (n - b1) * g2[p][i]) / n;
       }
-      assertThat(relativeError(full[p], combined)).isLessThan(1e-12);
+      assertThat(FiniteDifferences.relativeError(full[p], combined)).isLessThan(1e-12);
     }
     // chunked pre-activations of layer 1 equal W_1 X + b_1 1^T computed directly
     org.ejml.data.DMatrixRMaj z = new org.ejml.data.DMatrixRMaj(4, n);
@@ -122,37 +122,5 @@ class ModelGradientTest {
       perm[j] = t;
     }
     return perm;
-  }
-
-  /** Fourth-order central difference (f(x-2h) - 8f(x-h) + 8f(x+h) - f(x+2h))/(12h) per entry. */
-  static double[] finiteDifference(Parameter p, java.util.function.DoubleSupplier f) {
-    double[] v = p.value();
-    double[] out = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      double old = v[i];
-      v[i] = old + H;
-      double p1 = f.getAsDouble();
-      v[i] = old - H;
-      double m1 = f.getAsDouble();
-      v[i] = old + 2 * H;
-      double p2 = f.getAsDouble();
-      v[i] = old - 2 * H;
-      double m2 = f.getAsDouble();
-      v[i] = old;
-      out[i] = (8 * (p1 - m1) - (p2 - m2)) / (12 * H);
-    }
-    return out;
-  }
-
-  static double relativeError(double[] a, double[] b) {
-    double diff = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      diff += (a[i] - b[i]) * (a[i] - b[i]);
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return Math.sqrt(diff) / Math.max(Math.sqrt(Math.max(na, nb)), 1e-12);
   }
 }

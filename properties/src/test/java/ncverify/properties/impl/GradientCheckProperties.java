@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.DoubleSupplier;
+import ncverify.impl.model.FiniteDifferences;
 import ncverify.impl.backend.NaiveBlas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
@@ -134,8 +134,8 @@ class GradientCheckProperties {
       for (int i = 0; i < analytic.length; i++) {
         analytic[i] += p.decay() * p.value()[i];
       }
-      double[] fd = finiteDifference(p, m::objective);
-      assertThat(relativeError(analytic, fd)).as("%s of %s", p.name(), m.objectiveFormula()).isLessThan(REL_TOL);
+      double[] fd = FiniteDifferences.gradient(p, m::objective, FD_STEP);
+      assertThat(FiniteDifferences.relativeError(analytic, fd)).as("%s of %s", p.name(), m.objectiveFormula()).isLessThan(REL_TOL);
     }
   }
 
@@ -198,37 +198,5 @@ class GradientCheckProperties {
       }
     }
     return true;
-  }
-
-  /** Fourth-order central difference (f(x-2h) - 8 f(x-h) + 8 f(x+h) - f(x+2h)) / (12 h) per entry. */
-  static double[] finiteDifference(Parameter p, DoubleSupplier f) {
-    double[] v = p.value();
-    double[] out = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      double old = v[i];
-      v[i] = old + FD_STEP;
-      double p1 = f.getAsDouble();
-      v[i] = old - FD_STEP;
-      double m1 = f.getAsDouble();
-      v[i] = old + 2 * FD_STEP;
-      double p2 = f.getAsDouble();
-      v[i] = old - 2 * FD_STEP;
-      double m2 = f.getAsDouble();
-      v[i] = old;
-      out[i] = (8 * (p1 - m1) - (p2 - m2)) / (12 * FD_STEP);
-    }
-    return out;
-  }
-
-  static double relativeError(double[] a, double[] b) {
-    double diff = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      diff += (a[i] - b[i]) * (a[i] - b[i]);
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return Math.sqrt(diff) / Math.max(Math.sqrt(Math.max(na, nb)), 1e-12);
   }
 }
