@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """NumPy reference for `ncv bench`: seconds per epoch of the reference MLP, and matmul GFLOP/s.
 
-Network (columns = samples, as in ncverify's THEORY.md section 0; no biases):
+Network (columns = samples, as in ncverify's docs/theory.md section 0; no biases):
     784 -> 1024 -> 1024 -> 512 -> 512 -> 10
     h1 = relu(W1 x), h2 = relu(W2 h1), h3 = relu(W3 h2), h4 = W4 h3, out = W5 h4
 (ReLU after the first three layers, two linear layers at the end).

@@ -8,7 +8,7 @@ import ncverify.theory.InvalidInputException;
  * profiles used in the papers:
  * <ul>
  *   <li>balanced: n_k = n;</li>
- *   <li>(R, rho)-STEP [SELI] section 2 / THEORY.md section 2: (1 - rho) K majority classes with
+ *   <li>(R, rho)-STEP [SELI] section 2 / docs/theory.md section 2: (1 - rho) K majority classes with
  *       R n_min samples, then rho K minority classes with n_min samples (majority first);</li>
  *   <li>long tail (exponential): n_k = round(n_max ratio^{-k/(K-1)}), at least 1, so n_0 = n_max
  *       and n_{K-1} = round(n_max / ratio).</li>

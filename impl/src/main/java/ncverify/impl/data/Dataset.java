@@ -4,7 +4,7 @@ import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A labelled data set in the conventions of THEORY.md section 0: inputs X (d x N, column i =
+ * A labelled data set in the conventions of docs/theory.md section 0: inputs X (d x N, column i =
  * sample i), labels y_i in 0..K-1, the number of classes K and a name for reports. X is not copied
  * (it may be hundreds of MB): treat it as read-only. Labels are copied in and out.
  */

@@ -3,7 +3,7 @@ package ncverify.impl.loss;
 /**
  * Cross-entropy with the log-sum-exp trick: l(z, y) = m + log sum_k exp(z_k - m) - z_y with
  * m = max_k z_k, gradient softmax(z) - e_y. Summed over samples this is [SELI]'s
- * CE(Z) = sum_i [logsumexp(z_i) - z_{y_i,i}] (THEORY.md section 2).
+ * CE(Z) = sum_i [logsumexp(z_i) - z_{y_i,i}] (docs/theory.md section 2).
  */
 public final class CrossEntropyLoss implements Loss {
 

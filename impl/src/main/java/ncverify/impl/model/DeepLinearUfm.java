@@ -4,7 +4,7 @@ import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 
 /**
- * Deep linear unconstrained features model ([DLN], THEORY.md section 3): free features H (d x N)
+ * Deep linear unconstrained features model ([DLN], docs/theory.md section 3): free features H (d x N)
  * and M linear layers, logits Z = W_M ... W_1 H (no biases unless asked for).
  *
  * <p>Objective (default MSE, {@link Normalization#MEAN}):

@@ -6,7 +6,7 @@ import ncverify.impl.loss.Normalization;
 import ncverify.theory.InvalidInputException;
 
 /**
- * Deep unconstrained features model L-DUFM ([DUFM], THEORY.md section 4): free features H_1
+ * Deep unconstrained features model L-DUFM ([DUFM], docs/theory.md section 4): free features H_1
  * (d_1 x N), weights W_1..W_L (W_L is K x d_L), ReLU between layers and none on H_1 or the output:
  * Z = W_L s(W_{L-1} ... s(W_1 H_1)).
  *

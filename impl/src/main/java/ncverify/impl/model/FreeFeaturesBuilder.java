@@ -5,7 +5,7 @@ import ncverify.impl.loss.Normalization;
 import ncverify.theory.InvalidInputException;
 
 /**
- * Settings shared by the unconstrained features models ([SELI], [DLN], [DUFM]; THEORY.md sections
+ * Settings shared by the unconstrained features models ([SELI], [DLN], [DUFM]; docs/theory.md sections
  * 2-4): free features H (d x N) entering `layers` weight matrices, widths n_0 = d, hidden widths
  * n_1..n_{layers-1} (default all d), n_layers = K, the ridge (lambda_H/2)||H||^2 and the init
  * entries N(0, initStd^2) of H and every W_l.

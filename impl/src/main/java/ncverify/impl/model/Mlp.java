@@ -8,7 +8,7 @@ import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The [JSWM] architecture (THEORY.md section 5): a backbone of L1 nonlinear layers
+ * The [JSWM] architecture (docs/theory.md section 5): a backbone of L1 nonlinear layers
  * Z_l = sigma(W_l Z_{l-1} + b_l), Z_0 = X (d x N), then a head of L2 >= 1 linear layers
  * Z_l = W_l Z_{l-1} + b_l, the last one giving K logits. Biases are optional and never regularized.
  *

@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
  * A named trainable tensor (rows x cols, row-major) with its gradient buffer and the ridge
  * coefficient lambda of its regularizer (lambda/2)||P||^2 in the model's objective (0 = not
  * regularized). Optimizers read {@link #grad()} (gradient of the data term only) and apply the
- * decay themselves, W <- (1 - eta lambda) W - eta G (THEORY.md section 5).
+ * decay themselves, W <- (1 - eta lambda) W - eta G (docs/theory.md section 5).
  *
  * <p>The arrays are live views into the model; copy them with {@link #valueMatrix()}.
  */

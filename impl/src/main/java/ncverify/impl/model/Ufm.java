@@ -5,7 +5,7 @@ import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 
 /**
- * Unconstrained features model ([SELI], THEORY.md section 2): free features H (d x N), classifier
+ * Unconstrained features model ([SELI], docs/theory.md section 2): free features H (d x N), classifier
  * W (K x d), optional unregularized bias b, logits Z = W H (+ b 1^T).
  *
  * <p>Objective with cross-entropy (default {@link Normalization#SUM}, [SELI]):

@@ -5,7 +5,7 @@ import ncverify.impl.model.Parameter;
 
 /**
  * Updates parameters in place from their data-term gradients G and their ridge coefficients lambda,
- * so that one step descends the full objective data + sum (lambda/2)||P||^2 (THEORY.md section 5).
+ * so that one step descends the full objective data + sum (lambda/2)||P||^2 (docs/theory.md section 5).
  */
 public interface Optimizer {
 

@@ -9,7 +9,7 @@ import ncverify.theory.InvalidInputException;
 /**
  * (Stochastic) gradient descent with heavy-ball momentum mu and weight decay:
  * g = G + lambda_P P (G the data-term gradient, lambda_P = {@link Parameter#decay()}),
- * v <- mu v + g, P <- P - eta v. With mu = 0 this is exactly THEORY.md section 5's
+ * v <- mu v + g, P <- P - eta v. With mu = 0 this is exactly docs/theory.md section 5's
  * P <- (1 - eta lambda) P - eta G (full-batch GD when G is the full-data gradient).
  * Velocities start at zero and are kept per parameter (no per-step allocation).
  */

@@ -21,7 +21,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The neural-collapse trajectory of a run (THEORY.md section 1, measured with
+ * The neural-collapse trajectory of a run (docs/theory.md section 1, measured with
  * {@code ncverify.theory.metrics}) on the penultimate features H = Z_{L-1} and the last layer
  * W = W_L:
  * <ul>

@@ -11,7 +11,7 @@ import ncverify.theory.InvalidInputException;
  * Sharpness, the largest-magnitude eigenvalue of the Hessian of the full-batch data term
  * (regularizer excluded), by seeded power iteration on Hessian-vector products
  * H v ~ (g(w + eps v) - g(w - eps v)) / (2 eps) (exact up to rounding for quadratic objectives).
- * Linear stability of full-batch GD needs sharpness + lambda <= 2/eta (THEORY.md section 5,
+ * Linear stability of full-batch GD needs sharpness + lambda <= 2/eta (docs/theory.md section 5,
  * [JSWM] Prop 5.3 mechanism): compare the key {@code sharpness} with the trainer's
  * {@code stability_sharpness_limit} in large-learning-rate mode.
  *

@@ -4,7 +4,7 @@ import java.util.List;
 import ncverify.impl.model.Model;
 
 /**
- * Outcome of a run: the full regularized objective (exactly as THEORY.md writes it for the model,
+ * Outcome of a run: the full regularized objective (exactly as docs/theory.md writes it for the model,
  * see {@link Model#objectiveFormula()}), its data term, the train error, the trajectory, the number
  * of updates, the trained model and the configuration (with its seed) that produced it.
  */

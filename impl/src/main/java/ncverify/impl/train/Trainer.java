@@ -17,7 +17,7 @@ import ncverify.theory.InvalidInputException;
  * Trains a {@link Model} on its objective: full-batch GD (batch size 0 or >= N) or mini-batch SGD
  * whose epochs are seeded Fisher-Yates shuffles (last batch of an epoch may be smaller), with
  * momentum and weight decay through {@link Sgd} (W <- (1 - eta lambda) W - eta G when momentum is 0,
- * THEORY.md section 5), and the configured learning-rate schedule.
+ * docs/theory.md section 5), and the configured learning-rate schedule.
  *
  * <p>After every step the batch loss must be finite and every parameter norm finite and below
  * {@link TrainConfig#maxParamNorm()}, else a {@link DivergenceException} names the step. Same model

@@ -18,7 +18,7 @@ class ClassSizesTest {
 
   @Test
   void stepPutsMajorityClassesFirst() {
-    // THEORY.md section 2 example: K=4, R=10, rho=1/2, n_min=5.
+    // docs/theory.md section 2 example: K=4, R=10, rho=1/2, n_min=5.
     ClassSizes s = ClassSizes.step(4, 10, 0.5, 5);
     assertThat(s.toArray()).containsExactly(50, 50, 5, 5);
     assertThat(ClassSizes.step(10, 2, 0.3, 7).toArray())

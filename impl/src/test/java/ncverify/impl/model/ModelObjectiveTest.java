@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each model's objective equals an independent direct evaluation written with EJML from the
- * THEORY.md formula (sections 2-5).
+ * docs/theory.md formula (sections 2-5).
  */
 class ModelObjectiveTest {
 

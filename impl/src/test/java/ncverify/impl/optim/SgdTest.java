@@ -55,7 +55,7 @@ class SgdTest {
   }
 
   /**
-   * THEORY.md section 5 (Thm 4.4 mechanism), exact for a pair of linear layers under full-batch GD:
+   * docs/theory.md section 5 (Thm 4.4 mechanism), exact for a pair of linear layers under full-batch GD:
    * D(t+1) = (1 - eta lambda)^2 D(t) + eta^2 (G_{l+1}^T G_{l+1} - G_l G_l^T), D = W_{l+1}^T W_{l+1} - W_l W_l^T.
    */
   @Test

@@ -12,7 +12,7 @@ import ncverify.theory.InvalidInputException;
 import ncverify.theory.linalg.Svd;
 
 /**
- * Trains a {@link DeepLinearUfm} ([DLN], THEORY.md section 3) with full-batch heavy-ball GD
+ * Trains a {@link DeepLinearUfm} ([DLN], docs/theory.md section 3) with full-batch heavy-ball GD
  * ({@link Trainer}, momentum {@link #MOMENTUM}) in chunks until the full gradient of the objective
  * F = (1/(2N))||W_M...W_1 H - Y||^2 + (lambda_W/2) sum ||W_m||^2 + (lambda_H/2)||H||^2 has norm
  * &lt;= {@code gradTol}. Before each chunk the step is 1/L_est with the block bound

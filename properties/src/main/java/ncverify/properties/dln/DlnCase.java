@@ -6,7 +6,7 @@ import ncverify.theory.InvalidInputException;
 /**
  * One case of {@link DlnStudy}: class sizes, depth M, feature (and hidden) width d &gt;= K, the
  * regularizers and the regime they were drawn for, named by where b/n_min falls relative to the
- * collapse threshold (M-1)^{(M-1)/M}/M and the root-existence threshold of THEORY.md section 3.
+ * collapse threshold (M-1)^{(M-1)/M}/M and the root-existence threshold of docs/theory.md section 3.
  *
  * @param sizes class sizes n_0..n_{K-1}
  * @param depth number of layers M &gt;= 1

@@ -24,7 +24,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * [DLN] study (THEORY.md section 3): random class sizes, depth M, width d &gt;= K and regularizers,
+ * [DLN] study (docs/theory.md section 3): random class sizes, depth M, width d &gt;= K and regularizers,
  * with lambda_W placed so that b/n_min falls below, near, inside the window above, or above the
  * collapse threshold ({@link DlnCase.Regime}); trains the bias-free deep linear MSE UFM with GD from
  * several seeded random inits ({@link DeepLinearGd}) and compares with {@link DeepLinearUfmOptimum}:
@@ -198,7 +198,7 @@ public final class DlnStudy implements Study<DlnCase> {
     }
     boolean bestAtOptimum = anyConverged && Math.abs(bestConverged - closed) <= tol;
 
-    // the rule, written from THEORY.md section 3 (independent of DeepLinearUfmOptimum's survival test)
+    // the rule, written from docs/theory.md section 3 (independent of DeepLinearUfmOptimum's survival test)
     double b = depth * n * Math.pow(n * Math.pow(c.lambdaW(), depth) * c.lambdaH(), 1.0 / depth);
     boolean[] collapseRule = new boolean[k];
     boolean[] ambiguous = new boolean[k];

@@ -1,7 +1,7 @@
 package ncverify.properties.dufm;
 
 /**
- * One generated deep-UFM instance of {@link DufmStudy} [DUFM] (THEORY.md section 4): K balanced
+ * One generated deep-UFM instance of {@link DufmStudy} [DUFM] (docs/theory.md section 4): K balanced
  * classes of n samples, L weight matrices of hidden width d, the common regularizer lambda on every
  * W_l and on H_1, with ReLU between layers or none (the deep linear UFM, claim (4)).
  *

@@ -37,7 +37,7 @@ import ncverify.theory.linalg.Svd;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The deep-UFM study [DUFM] (THEORY.md section 4). Generates K (2..10), L (1..5), width, a common
+ * The deep-UFM study [DUFM] (docs/theory.md section 4). Generates K (2..10), L (1..5), width, a common
  * lambda (log range from 1e-3 up past the DNC collapse) and n; trains the L-DUFM
  * F = (1/(2N))||W_L s(...s(W_1 H_1)) - Y||^2 + sum_l (lambda/2)||W_l||^2 + (lambda/2)||H_1||^2
  * (MSE, no biases, s = ReLU, or s = identity for the deep linear UFM) by full-batch GD from a random
@@ -71,7 +71,7 @@ public final class DufmStudy implements Study<DufmCase> {
   public static final double CONVERGED_REL_CHANGE = 1e-6;
   /** A trained loss within this relative distance of L_DNC (with full rank) counts as "GD at DNC". */
   public static final double AT_DNC_REL = 1e-3;
-  /** Singular values above this fraction of the largest count for the rank (THEORY.md section 4). */
+  /** Singular values above this fraction of the largest count for the rank (docs/theory.md section 4). */
   public static final double RANK_CUTOFF = 1e-3;
   /**
    * Initial entries N(0, INIT_VARIANCE_WIDTH / width): std 0.1 at the paper's width 30, larger for
@@ -287,7 +287,7 @@ public final class DufmStudy implements Study<DufmCase> {
   }
 
   /**
-   * Class-mean ranks of H_1, H_2..H_{L-1} and of the last pre-activation (THEORY.md section 4). With
+   * Class-mean ranks of H_1, H_2..H_{L-1} and of the last pre-activation (docs/theory.md section 4). With
    * ReLU via {@link ClassMeanRanks} on the trained matrices; for the linear model from the model's
    * own features with the same definition.
    */

@@ -8,9 +8,9 @@ import ncverify.theory.InvalidInputException;
 
 /**
  * Generators of network shapes: feature dimensions d relative to the class count K (d = K, d = K - 1,
- * d = 2K, d &gt;&gt; K; the regimes that matter for [SELI], [DLN] and [DUFM], THEORY.md sections 2-4),
+ * d = 2K, d &gt;&gt; K; the regimes that matter for [SELI], [DLN] and [DUFM], docs/theory.md sections 2-4),
  * linear-head depths L2 in 1..6, nonlinear backbone depths L1, widths and activations, and the [JSWM]
- * MLP (backbone of L1 nonlinear layers, then L2 linear layers, THEORY.md section 5). Every generator
+ * MLP (backbone of L1 nonlinear layers, then L2 linear layers, docs/theory.md section 5). Every generator
  * shrinks toward the simplest network: d = K, one nonlinear layer of the smallest width, ReLU, the
  * smallest head depth allowed.
  */

@@ -7,7 +7,7 @@ import ncverify.theory.InvalidInputException;
 
 /**
  * Generators of class counts K and per-class sample sizes n_0..n_{K-1} with the imbalance profiles of
- * the papers (THEORY.md sections 0 and 2; {@link ClassSizes}): balanced n_k = n; (R, rho)-STEP [SELI]
+ * the papers (docs/theory.md sections 0 and 2; {@link ClassSizes}): balanced n_k = n; (R, rho)-STEP [SELI]
  * with R up to 100 and rho K an integer; exponential long tail; one-sample classes (some n_k = 1).
  * Every generator shrinks toward K = 2, balanced classes and few samples: the simplest data set.
  * Sizes stay small (at most {@link Scale#maxPerClass()} per class) so that a network trains in well

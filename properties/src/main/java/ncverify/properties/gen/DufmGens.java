@@ -4,7 +4,7 @@ import ncverify.properties.engine.Gen;
 import ncverify.theory.geometry.dufm.DeepUfmRegime;
 
 /**
- * Generators of deep-UFM instances [DUFM] (THEORY.md section 4): class count K, depth L, width,
+ * Generators of deep-UFM instances [DUFM] (docs/theory.md section 4): class count K, depth L, width,
  * common regularizer lambda and samples per class n. Lambdas are log-uniform from {@link #LAMBDA_MIN}
  * (below the paper's 0.004) up to {@link #COLLAPSE_OVERSHOOT} times the common lambda at which DNC
  * collapses, 2 C*(L) / (K (L+1) n^{1/(L+1)}), so both sides of the collapse are generated.

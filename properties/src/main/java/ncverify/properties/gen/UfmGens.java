@@ -6,7 +6,7 @@ import java.util.List;
 import ncverify.properties.engine.Gen;
 
 /**
- * Generators of the unconstrained-features studies ([SELI], [DLN]; THEORY.md sections 2 and 3):
+ * Generators of the unconstrained-features studies ([SELI], [DLN]; docs/theory.md sections 2 and 3):
  * class counts, per-class sizes under an imbalance profile and depths. Every generator shrinks
  * toward the small, simple case: K = 2, balanced classes of one sample, depth 1.
  */

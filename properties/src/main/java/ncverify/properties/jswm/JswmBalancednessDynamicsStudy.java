@@ -27,7 +27,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 
 /**
- * [JSWM] Thm 4.4 mechanism, GD balancedness dynamics (THEORY.md section 5), step by step on a real
+ * [JSWM] Thm 4.4 mechanism, GD balancedness dynamics (docs/theory.md section 5), step by step on a real
  * MLP: for every full-batch GD step W &lt;- (1 - eta lambda) W - eta G and every pair of consecutive
  * layers, measures the residual of D_l(t+1) = (1 - eta lambda)^2 D_l(t) + eta^2 (G_{l+1}^T G_{l+1} -
  * G_l G_l^T)(t) with {@link BalancednessStep}. The claim is judged on the worst pair of linear head

@@ -37,7 +37,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
 
 /**
- * [JSWM] end to end (THEORY.md section 5): generates a Gaussian mixture and an MLP with a nonlinear
+ * [JSWM] end to end (docs/theory.md section 5): generates a Gaussian mixture and an MLP with a nonlinear
  * backbone and a linear head of L2 &gt;= 2 layers (L2 = 1 as negative control), trains it by full-batch
  * GD W &lt;- (1 - eta lambda) W - eta G on (1/2)||Z_L - Y||^2 + (lambda/2) sum ||W_l||^2, measures
  * {@link JswmQuantities} on the trained head and judges every [JSWM] claim that applies to a trained

@@ -13,7 +13,7 @@ import ncverify.properties.gen.ArchitectureGens.MlpShape;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Builds and inspects the [JSWM] networks of the studies (THEORY.md section 5): an {@link Mlp} with L1
+ * Builds and inspects the [JSWM] networks of the studies (docs/theory.md section 5): an {@link Mlp} with L1
  * nonlinear layers and an L2-layer linear head, MSE with the paper's normalization
  * (1/2)||Z_L - Y||^2 + (lambda/2) sum_l ||W_l||^2, no biases, and a learning rate chosen as a fraction
  * of the GD stability limit 2 / sharpness at initialization.

@@ -7,7 +7,7 @@ import ncverify.properties.gen.ClassSizeGens;
 
 /**
  * Fixed cases of {@link JswmMlpStudy} that differ only in the width of the first (nonlinear) layer
- * and the seed, for the GD-side observation of [JSWM] Thm 4.4 (THEORY.md section 5: wide first layer +
+ * and the seed, for the GD-side observation of [JSWM] Thm 4.4 (docs/theory.md section 5: wide first layer +
  * weight decay gives low error and a balanced head after training; proved for NC1 only, so reported
  * as a fraction per width, never judged as a claim). Setting: K = 3 balanced classes of 6 samples,
  * input dimension 6, one ReLU layer of the given width, a linear head of L2 = 3 layers of width 32,

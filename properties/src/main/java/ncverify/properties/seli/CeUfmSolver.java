@@ -13,7 +13,7 @@ import ncverify.theory.linalg.Svd;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Trains the cross-entropy UFM of [SELI] (THEORY.md section 2),
+ * Trains the cross-entropy UFM of [SELI] (docs/theory.md section 2),
  * F(W, H) = sum_i CE(W h_i, y_i) + (lambda/2)(||W||^2 + ||H||^2), bias-free, to a certified
  * stationary point: full-batch heavy-ball GD ({@link Trainer}, momentum max(0.9, 1 - 2 sqrt(lambda)),
  * see {@link #momentum(double)}) in chunks. Before each chunk the step is set to 1/L_est with the

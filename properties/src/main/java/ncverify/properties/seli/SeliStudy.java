@@ -22,7 +22,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * [SELI] study (THEORY.md section 2): trains the bias-free CE UFM
+ * [SELI] study (docs/theory.md section 2): trains the bias-free CE UFM
  * min CE(W H) + (lambda/2)(||W||^2 + ||H||^2) (sum CE, d &gt;= K) along a decreasing ridge path,
  * each lambda warm-started from the previous solution and certified stationary by
  * {@link CeUfmSolver}, and measures the normalized distances to the SELI geometry of
@@ -38,7 +38,7 @@ public final class SeliStudy implements Study<SeliCase> {
 
   /** Study id. */
   public static final String ID = "seli.ridge-path";
-  /** Default ridge path (THEORY.md's reference table starts at 1e-1). */
+  /** Default ridge path (docs/theory.md's reference table starts at 1e-1). */
   public static final List<Double> DEFAULT_LAMBDAS = List.of(1e-1, 1e-2, 1e-3);
   /** Exhaustive ridge path. */
   public static final List<Double> EXHAUSTIVE_LAMBDAS = List.of(1e-1, 1e-2, 1e-3, 1e-4);
@@ -147,7 +147,7 @@ public final class SeliStudy implements Study<SeliCase> {
 
   /**
    * Allowed excess of the dual certificate over 1: a run stopped at relative stationarity r &lt;= 1e-4
-   * shows excesses of the order of r (measured up to 1.1e-4 on THEORY.md's reference path).
+   * shows excesses of the order of r (measured up to 1.1e-4 on docs/theory.md's reference path).
    */
   public static final double CERTIFICATE_TOL = 1e-3;
 
@@ -201,7 +201,7 @@ public final class SeliStudy implements Study<SeliCase> {
 
   /**
    * ||softmax(X) - Y||_op / lambda at X = W H. With d &gt;= K the UFM equals the convex problem
-   * min_X CE(X) + lambda ||X||_* (THEORY.md section 2), whose optimality condition is
+   * min_X CE(X) + lambda ||X||_* (docs/theory.md section 2), whose optimality condition is
    * -grad CE(X) in lambda d||X||_*, in particular ||grad CE(X)||_op &lt;= lambda: a value at most 1 (up to
    * the optimizer's precision) certifies that the stationary point is the global minimum, not a saddle.
    */

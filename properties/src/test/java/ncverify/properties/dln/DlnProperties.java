@@ -16,7 +16,7 @@ import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import org.junit.jupiter.api.Test;
 
 /**
- * [DLN] properties (THEORY.md section 3): the deep-linear study over generated cases, and the window
+ * [DLN] properties (docs/theory.md section 3): the deep-linear study over generated cases, and the window
  * between the collapse and root-existence thresholds where the positive root is a genuine local
  * minimum that GD stays in, with a loss above the closed form (zero wins).
  */

@@ -18,7 +18,7 @@ class DlnStudyTest {
   /** Round-off of b/n_min recomputed from the generated lambdas. */
   private static final double RATIO_TOL = 1e-9;
 
-  /** (M-1)^{(M-1)/M}/M, written here from THEORY.md section 3 (0.5 for M = 2). */
+  /** (M-1)^{(M-1)/M}/M, written here from docs/theory.md section 3 (0.5 for M = 2). */
   private static double collapse(int m) {
     return Math.pow(m - 1.0, (m - 1.0) / m) / m;
   }

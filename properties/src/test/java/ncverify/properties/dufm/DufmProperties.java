@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * [DUFM] properties (THEORY.md section 4): the {@link DufmStudy} on the engine (every claim it judges
+ * [DUFM] properties (docs/theory.md section 4): the {@link DufmStudy} on the engine (every claim it judges
  * holds where its assumptions do, with minimum coverage), the deep-linear claim (4) cross-check
  * (the [DLN] closed form of the balanced deep linear UFM equals L_DNC), and the pinned finding
  * "dufm.l2-construction" (reports/FINDINGS.md): for L = 2 the triangular-graph construction beats
- * DNC near the DNC collapse, contrary to THEORY.md claim (3).
+ * DNC near the DNC collapse, contrary to docs/theory.md claim (3).
  */
 class DufmProperties {
 
@@ -171,7 +171,7 @@ class DufmProperties {
     assertThat(cmp.lowRankLoss().getAsDouble()).isLessThan(cmp.dncLoss() - DeepUfmRegime.STRICT_MARGIN);
   }
 
-  /** Claim (3) as THEORY.md states it holds away from the collapse: C_DNC / C*(2) <= 0.735. */
+  /** Claim (3) as docs/theory.md states it holds away from the collapse: C_DNC / C*(2) <= 0.735. */
   @Property(tries = 6)
   void l2DncUnbeatenAwayFromTheCollapse(@ForAll("awayFromCollapse") Tuple2<Integer, Double> t) {
     int k = t.first();

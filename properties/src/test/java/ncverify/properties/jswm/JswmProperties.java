@@ -15,13 +15,14 @@ import ncverify.properties.engine.PropertyResult;
 import ncverify.properties.gen.ArchitectureGens;
 import ncverify.properties.gen.ClassSizeGens;
 import ncverify.properties.study.StudyOutcome;
+import ncverify.properties.study.RecordingStudy;
 import ncverify.properties.study.StudyProperty;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
- * [JSWM] on trained networks (THEORY.md section 5, issue 7): every claim holds wherever its
+ * [JSWM] on trained networks (docs/theory.md section 5, issue 7): every claim holds wherever its
  * assumptions do, with the coverage each study states; targeted search pushes toward the bounds.
  * Default run ~1 minute on 2 cores; {@code -Dncverify.exhaustive=true} scales tries and sizes up.
  */
@@ -94,7 +95,7 @@ class JswmProperties {
   }
 
   /**
-   * Prop 5.3 mechanism across learning rates (THEORY.md section 5: the stability bound is loose, 2-12x,
+   * Prop 5.3 mechanism across learning rates (docs/theory.md section 5: the stability bound is loose, 2-12x,
    * but moves with kappa(W_L)): one case trained at three learning rates; reports kappa(W_L)^2 and the
    * bound, and the bound must hold wherever it applies.
    */
@@ -117,7 +118,7 @@ class JswmProperties {
   }
 
   /**
-   * Negative control (THEORY.md section 5: L2 = 1 gives no control): the same data and backbone with a
+   * Negative control (docs/theory.md section 5: L2 = 1 gives no control): the same data and backbone with a
    * single linear layer, where every [JSWM] claim is NOT_APPLICABLE, against a head of L2 = 3; NC1 and
    * kappa(W_L) of both are reported.
    */

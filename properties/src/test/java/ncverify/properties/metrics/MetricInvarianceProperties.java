@@ -26,7 +26,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Randomized invariances and closed-form self-consistency of the metrics and geometries (THEORY.md
+ * Randomized invariances and closed-form self-consistency of the metrics and geometries (docs/theory.md
  * sections 1-3), on the property engine with generated K, d, class sizes and seeds: every NC metric
  * is unchanged under a rotation of feature space (H -&gt; Q H, W -&gt; W Q^T) and a global scaling
  * (H -&gt; c H, W -&gt; W / c); the fast NC1 equals the direct d x d formula tr(Sigma_W Sigma_B^+)/K;

@@ -17,17 +17,17 @@ import ncverify.theory.geometry.StepImbalance;
 import org.junit.jupiter.api.Test;
 
 /**
- * [SELI] properties (THEORY.md section 2): the ridge-path study over generated cases, the reference
- * table of THEORY.md, and how the distance at a fixed lambda worsens with the imbalance ratio R.
+ * [SELI] properties (docs/theory.md section 2): the ridge-path study over generated cases, the reference
+ * table of docs/theory.md, and how the distance at a fixed lambda worsens with the imbalance ratio R.
  */
 class SeliProperties {
 
   private static final boolean EXHAUSTIVE = Boolean.getBoolean("ncverify.exhaustive");
-  /** THEORY.md's reference values are given to 3 decimals (+-5e-4); the rest is optimizer error. */
+  /** docs/theory.md's reference values are given to 3 decimals (+-5e-4); the rest is optimizer error. */
   private static final double REFERENCE_TOL = 1e-3;
-  /** Path of THEORY.md's reference table. */
+  /** Path of docs/theory.md's reference table. */
   private static final List<Double> REFERENCE_LAMBDAS = List.of(1e-1, 1e-2, 1e-3, 1e-4, 1e-5);
-  /** THEORY.md: K = 4, R = 10, rho = 1/2, n_min = 5, d = 16: ndist(G_W) at lambda = 1e-1..1e-5. */
+  /** docs/theory.md: K = 4, R = 10, rho = 1/2, n_min = 5, d = 16: ndist(G_W) at lambda = 1e-1..1e-5. */
   private static final double[] REFERENCE_DIST = {0.116, 0.083, 0.065, 0.054, 0.046};
   /** The pinned counterexample's distance (0.1056) must clear 0.1 by more than optimizer error (~1e-4). */
   private static final double PINNED_MARGIN = 2e-3;

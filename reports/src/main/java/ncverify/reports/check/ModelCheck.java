@@ -24,14 +24,14 @@ import org.ejml.dense.row.NormOps_DDRM;
  *
  * <ul>
  *   <li>Metrics: {@link NcMetrics#measure} on the penultimate features H, labels, W and the layers.
- *   <li>[JSWM] quantities ({@link JswmQuantities}, THEORY.md section 5): need the linear head
+ *   <li>[JSWM] quantities ({@link JswmQuantities}, docs/theory.md section 5): need the linear head
  *       W_{L1+1}..W_L ({@code layers}, W appended when the last layer is not K x d) and the features
  *       Z_{L1} entering it ({@code preLinear}); lambda = lambda_W (0 if not given), eta = the learning rate (0 if not given).
- *   <li>[DLN] (THEORY.md section 3), with lambda_W, lambda_H and MSE: the deep-linear UFM objective
+ *   <li>[DLN] (docs/theory.md section 3), with lambda_W, lambda_H and MSE: the deep-linear UFM objective
  *       (1/(2N))||W_M...W_1 H0 - Y||^2 + (lambda_W/2) sum ||W_m||^2 + (lambda_H/2)||H0||^2 of the model
  *       (H0 = the pre-linear features, or H when there are no layers) against
  *       {@link DeepLinearUfmOptimum#optimalLoss()}; the model is assumed trained to convergence.
- *   <li>[SELI] (THEORY.md section 2), with cross-entropy: the distance
+ *   <li>[SELI] (docs/theory.md section 2), with cross-entropy: the distance
  *       ||W W^T/||W W^T|| - G_W/||G_W|| ||_F to {@link SeliGeometry#gramW()} of the class sizes.
  * </ul>
  * A claim whose quantities were not measured is listed with the missing quantities, not judged.

@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ncv metrics}: every NC metric of THEORY.md section 1 on features, labels and weights from files. */
+/** {@code ncv metrics}: every NC metric of docs/theory.md section 1 on features, labels and weights from files. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
     description = {
-        "Measure the neural-collapse metrics (THEORY.md section 1) of a trained model.",
+        "Measure the neural-collapse metrics (docs/theory.md section 1) of a trained model.",
         "Files are .npy (float32/64, int labels, C or Fortran order, any byte order) or CSV.",
         "Features on disk are N x d (one row per sample, as PyTorch dumps them); W is K x d;",
         "layer l is n_l x n_{l-1}. Metrics that need W are omitted without --weights."},

@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  * trained model's paper need, measured on the final parameters.
  * <ul>
  *   <li>mlp and deep-linear with a linear head of L2 &gt;= 2 layers, MSE, no biases: every [JSWM]
- *       quantity of {@link JswmQuantities} (THEORY.md section 5: eps1, eps2, r, kappa_Z_in of the
+ *       quantity of {@link JswmQuantities} (docs/theory.md section 5: eps1, eps2, r, kappa_Z_in of the
  *       features entering the head, kappa_A, ...), with lambda the head's weight decay, eta the
  *       learning rate and the loss scale c = 1 (sum) or 1/N (mean). With cross-entropy only the
  *       quantities that do not involve the MSE residual are kept.</li>

@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ncv train}: trains one of the papers' models (the [JSWM] MLP, the [SELI] UFM, the [DLN]
  * deep linear UFM, the [DUFM] deep UFM) with (S)GD and weight decay, records the NC trajectory
- * ({@link NcMetricsProbe}) and reports the final objective exactly as THEORY.md writes it for the
- * model, the NC metrics of THEORY.md section 1 on the penultimate features, the quantities the claims
+ * ({@link NcMetricsProbe}) and reports the final objective exactly as docs/theory.md writes it for the
+ * model, the NC metrics of docs/theory.md section 1 on the penultimate features, the quantities the claims
  * need ({@link TrainAssumptions}) and the full configuration. Same seed, same backend and thread count
  * give the same JSON except for the {@code timing} object.
  */
@@ -340,7 +340,7 @@ public final class TrainCommand implements Callable<Integer> {
     return l;
   }
 
-  /** The data-term normalization each model uses by default (THEORY.md): sum for mlp and CE-UFM, else mean. */
+  /** The data-term normalization each model uses by default (docs/theory.md): sum for mlp and CE-UFM, else mean. */
   static Normalization normalization(String kind, boolean mse) {
     return switch (kind) {
       case "mlp" -> Normalization.SUM;

@@ -18,7 +18,7 @@ import ncverify.theory.claims.ufm.DlnOptimumClaim;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 
 /**
- * A tiny real study for the campaign tests: a deep linear UFM ([DLN], THEORY.md section 3) with
+ * A tiny real study for the campaign tests: a deep linear UFM ([DLN], docs/theory.md section 3) with
  * generated class sizes, depth and lambda is trained by GD; claim {@code dln.optimum} (the reached
  * objective is never below the closed-form global optimum) is judged on it.
  */

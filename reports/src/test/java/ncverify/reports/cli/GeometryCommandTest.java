@@ -9,7 +9,7 @@ import ncverify.reports.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Expected values come from THEORY.md's closed forms and reference numbers, not from the code. */
+/** Expected values come from docs/theory.md's closed forms and reference numbers, not from the code. */
 class GeometryCommandTest {
 
   static final double TOL = 1e-8;

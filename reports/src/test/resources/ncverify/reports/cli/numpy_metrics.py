@@ -1,4 +1,4 @@
-"""Independent NumPy implementation of THEORY.md section 1 (direct d x d formulas), used to
+"""Independent NumPy implementation of docs/theory.md section 1 (direct d x d formulas), used to
 cross-check `ncv metrics --json`. Usage: numpy_metrics.py H.npy y.npy W.npy b.npy -> JSON on stdout."""
 import json, sys
 import numpy as np

@@ -16,7 +16,7 @@ public interface Claim {
   /** The paper the statement comes from. */
   Paper paper();
 
-  /** Theorem/proposition as precisely as THEORY.md allows, e.g. {@code Thm 3.1 (mechanism form)}. */
+  /** Theorem/proposition as precisely as docs/theory.md allows, e.g. {@code Thm 3.1 (mechanism form)}. */
   String theorem();
 
   /** The statement in words, with its inequality. */
@@ -34,6 +34,20 @@ public interface Claim {
   /** {@code "[JSWM] Thm 3.1 (mechanism form)"}: paper key and theorem, as named in the ledger. */
   default String citation() {
     return paper().key() + " " + theorem();
+  }
+
+  /** Theorem-level statement (default) or an identity that holds up to roundoff (docs/theory.md section 6). */
+  default ClaimKind kind() {
+    return ClaimKind.THEOREM;
+  }
+
+  /**
+   * A deliberately wrong version, {@code factor} times too strong, for the falsifiability tests: by
+   * default {@link StrengthenedClaim} (every bound moved by the factor in the strong direction). A claim
+   * whose bound is 0 or a roundoff tolerance overrides this with a wrong factor or sign of its own.
+   */
+  default Claim strengthened(double factor) {
+    return new StrengthenedClaim(this, factor);
   }
 
   /** Judges the claim on a measurement. */

@@ -66,6 +66,33 @@ public record ConclusionCheck(String description, double measured, Relation rela
         binding.tolerance(), binding.margin(), holds, parts);
   }
 
+  /**
+   * How close the measured value comes to the bound, as a ratio that is at most 1 when the inequality
+   * holds (up to roundoff) and exceeds 1 when it fails: {@code measured / bound} for upper bounds,
+   * {@code bound / measured} for lower bounds (docs/theory.md section 6, tightness). A composite
+   * conclusion reports the largest ratio of its parts. NaN when the ratio is undefined: a bound or
+   * measured value that is infinite, zero, or of the other sign than the ratio needs (e.g. an upper
+   * bound {@code <= 0}); such conclusions are compared through {@link #margin()} instead.
+   */
+  public double tightness() {
+    if (!parts.isEmpty()) {
+      double worst = Double.NaN;
+      for (ConclusionCheck p : parts) {
+        double t = p.tightness();
+        if (!Double.isNaN(t) && (Double.isNaN(worst) || t > worst)) {
+          worst = t;
+        }
+      }
+      return worst;
+    }
+    double num = relation.isUpperBound() ? measured : bound;
+    double den = relation.isUpperBound() ? bound : measured;
+    if (!Double.isFinite(num) || !Double.isFinite(den) || !(den > 0) || num < 0) {
+      return Double.NaN;
+    }
+    return num / den;
+  }
+
   /** Roundoff tolerance used by the claims: {@code rel * (|a| + |b|) + abs}, infinite values ignored. */
   public static double roundoff(double rel, double abs, double a, double b) {
     double s = (Double.isFinite(a) ? Math.abs(a) : 0.0) + (Double.isFinite(b) ? Math.abs(b) : 0.0);

@@ -1,6 +1,6 @@
 package ncverify.theory.claims;
 
-/** The papers whose statements ncverify encodes, with the citation keys used in THEORY.md and the ledger. */
+/** The papers whose statements ncverify encodes, with the citation keys used in docs/theory.md and the ledger. */
 public enum Paper {
   /** Jacot, Súkeník, Wang, Mondelli, arXiv 2410.04887 (ICLR 2025). */
   JSWM("[JSWM]", "Jacot, Súkeník, Wang, Mondelli. Wide Neural Networks Trained with Weight Decay Provably"

@@ -6,7 +6,7 @@ import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 
 /**
- * The per-class scalar problem of the deep linear UFM ([DLN] Thm 3.1 / its proof; THEORY.md
+ * The per-class scalar problem of the deep linear UFM ([DLN] Thm 3.1 / its proof; docs/theory.md
  * section 3): minimize over x >= 0
  * <pre>  f(x) = 1/(1 + x^M) + c x,   c = b/n_k,   b = M N (N lambda_W^M lambda_H)^{1/M}.</pre>
  * Class k contributes (n_k/(2N)) min_x f(x) to the optimal loss. Derivation (docs/theory-notes.md):

@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Global optimum of the deep linear unconstrained-features model of [DLN] Thm 3.1 (THEORY.md
+ * Global optimum of the deep linear unconstrained-features model of [DLN] Thm 3.1 (docs/theory.md
  * section 3), bias-free MSE with imbalanced classes:
  * <pre>  min (1/(2N)) ||W_M ... W_1 H - Y||^2 + (lambda_W/2) sum_m ||W_m||^2 + (lambda_H/2) ||H||^2.</pre>
  * With b = M N (N lambda_W^M lambda_H)^{1/M}, class k solves the scalar problem
@@ -23,7 +23,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * optimal loss is sum_k (n_k/(2N)) min_x f_k(x). Classifier rows and class means are orthogonal;
  * with balanced classes they form an orthogonal frame. Survival is decided by the objective value
  * at the stationary point versus zero, not by existence of the root: keeping the root whenever it
- * exists (what, per THEORY.md section 3, the [DLN] reference code does) is wrong for b/n_k between
+ * exists (what, per docs/theory.md section 3, the [DLN] reference code does) is wrong for b/n_k between
  * the collapse threshold and the root-existence threshold, where the root is only a local minimum.
  * Requires every width >= K (narrower layers add a rank constraint and change the optimum).
  */

@@ -8,7 +8,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * The orthogonal frame: K orthonormal vectors in R^d (d >= K), M^T M = I_K. It is the class-mean
  * geometry of the bias-free MSE models with balanced classes ([DLN] Thm 3.1 balanced case,
- * [DUFM] DNC2; THEORY.md sections 1 {@code nc2_ortho_means}, 3 and 4). Constructed as a Haar
+ * [DUFM] DNC2; docs/theory.md sections 1 {@code nc2_ortho_means}, 3 and 4). Constructed as a Haar
  * partial orthogonal d x K matrix from the seed: the seed sets the orientation only.
  */
 public final class OrthogonalFrame {

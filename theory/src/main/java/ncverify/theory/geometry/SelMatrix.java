@@ -9,7 +9,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
- * The simplex-encoded-labels (SEL) matrix of [SELI] Definition 2 (THEORY.md section 2):
+ * The simplex-encoded-labels (SEL) matrix of [SELI] Definition 2 (docs/theory.md section 2):
  * Zhat = S Y in R^{K x N}, S = I_K - 11^T/K, Y the one-hot label matrix with labels sorted by class
  * (n_0 samples of class 0 first, ...). Column i of Zhat is e_{y_i} - 1/K. Zhat Zhat^T = S D S,
  * D = diag(n_k), and rank Zhat = K - 1 (its rows sum to zero). Holds the thin SVD
@@ -94,7 +94,7 @@ public final class SelMatrix {
     return singularValues.clone();
   }
 
-  /** Numerical rank: singular values above 1e-10 x the largest (THEORY.md section 0); K - 1. */
+  /** Numerical rank: singular values above 1e-10 x the largest (docs/theory.md section 0); K - 1. */
   public int rank() {
     int r = 0;
     for (double s : singularValues) {

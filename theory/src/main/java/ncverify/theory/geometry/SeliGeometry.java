@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The SELI geometry of [SELI] Definition 3 / Theorem 1 (THEORY.md section 2): the limit, as the
+ * The SELI geometry of [SELI] Definition 3 / Theorem 1 (docs/theory.md section 2): the limit, as the
  * ridge lambda -> 0, of the solutions of the cross-entropy UFM min CE(W H) + (lambda/2)(||W||^2 +
  * ||H||^2) with d >= K. With Zhat = U L V^T the thin SVD of the SEL matrix ({@link SelMatrix}):
  * <ul>

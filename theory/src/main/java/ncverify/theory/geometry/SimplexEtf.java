@@ -7,7 +7,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The simplex equiangular tight frame: K unit vectors in R^d with pairwise cosine -1/(K-1), the
- * limit geometry of class means and classifier rows for balanced classes ([SELI] section 2; THEORY.md
+ * limit geometry of class means and classifier rows for balanced classes ([SELI] section 2; docs/theory.md
  * sections 1 and 2, {@code nc2_etf_means}). Constructed as
  * M = sqrt(K/(K-1)) Q B^T (d x K), B a K x (K-1) orthonormal basis of the complement of 1, Q a
  * d x (K-1) Haar partial orthogonal matrix from the seed, so M^T M = (K/(K-1)) (I_K - 11^T/K) for

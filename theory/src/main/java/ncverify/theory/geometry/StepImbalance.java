@@ -3,7 +3,7 @@ package ncverify.theory.geometry;
 import ncverify.theory.InvalidInputException;
 
 /**
- * (R, rho)-STEP imbalance of [SELI] section 2 (THEORY.md section 2): (1 - rho) K majority classes
+ * (R, rho)-STEP imbalance of [SELI] section 2 (docs/theory.md section 2): (1 - rho) K majority classes
  * with R n_min samples each (listed first), then rho K minority classes with n_min samples each.
  * Closed-form singular values of the SEL matrix Zhat (from the eigenvalues of S D S):
  * sqrt(R n_min) with multiplicity (1-rho)K - 1, sqrt(n_min (1 - rho + rho R)) once, sqrt(n_min)

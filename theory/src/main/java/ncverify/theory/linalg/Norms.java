@@ -4,7 +4,7 @@ import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Matrix norms of THEORY.md section 0: the Frobenius norm {@code ||A|| = sqrt(sum_ij A_ij^2)}, the
+ * Matrix norms of docs/theory.md section 0: the Frobenius norm {@code ||A|| = sqrt(sum_ij A_ij^2)}, the
  * operator (spectral) norm {@code ||A||_op = s_max(A)} and the normalized distance
  * {@code ndist(A, B) = || A/||A|| - B/||B|| ||} used by NC2 and NC3.
  */

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Moore-Penrose pseudo-inverse {@code A^+ = V diag(1/s_j) U^T} over the singular values
- * {@code s_j > RELATIVE_CUTOFF * s_max}; the others count as zero (THEORY.md section 0: "eigenvalues /
+ * {@code s_j > RELATIVE_CUTOFF * s_max}; the others count as zero (docs/theory.md section 0: "eigenvalues /
  * singular values {@code <= 1e-10 x} the largest count as zero").
  */
 public final class PseudoInverse {

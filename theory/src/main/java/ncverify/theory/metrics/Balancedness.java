@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Balancedness of consecutive linear layers W_1..W_L, W_l in R^{n_l x n_{l-1}} (THEORY.md section 1,
+ * Balancedness of consecutive linear layers W_1..W_L, W_l in R^{n_l x n_{l-1}} (docs/theory.md section 1,
  * key {@code balancedness}; the invariant W_{l+1}^T W_{l+1} = W_l W_l^T of gradient flow / weight decay
  * in [DLN] and [DUFM]): for each l = 1..L-1,
  *

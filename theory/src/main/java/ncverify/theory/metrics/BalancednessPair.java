@@ -9,7 +9,7 @@ package ncverify.theory.metrics;
  */
 public record BalancednessPair(double abs, double rel, double op) {
 
-  /** As a map {abs, rel, op} in this order (the JSON form of THEORY.md section 1). */
+  /** As a map {abs, rel, op} in this order (the JSON form of docs/theory.md section 1). */
   public java.util.LinkedHashMap<String, Object> toMap() {
     java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("abs", abs);

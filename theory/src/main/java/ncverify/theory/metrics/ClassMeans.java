@@ -3,7 +3,7 @@ package ncverify.theory.metrics;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Class statistics of THEORY.md section 0: sizes n_k, class means mu_k = (1/n_k) sum_{y_i = k} h_i
+ * Class statistics of docs/theory.md section 0: sizes n_k, class means mu_k = (1/n_k) sum_{y_i = k} h_i
  * stacked as Mbar = [mu_1 .. mu_K] (d x K, uncentered), the global mean mu_G ({@link GlobalMean}) and
  * the centered means Mc = Mbar - mu_G 1^T. Accessors return copies.
  *

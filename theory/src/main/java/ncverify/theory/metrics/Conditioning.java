@@ -6,7 +6,7 @@ import ncverify.theory.linalg.Svd;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Condition numbers of a matrix A in R^{m x n} (THEORY.md section 1, keys {@code cond},
+ * Condition numbers of a matrix A in R^{m x n} (docs/theory.md section 1, keys {@code cond},
  * {@code cond_plus}; [DUFM] low-rank versus collapse, [JSWM]'s NC2):
  *
  * <pre>

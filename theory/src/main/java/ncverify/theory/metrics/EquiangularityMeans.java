@@ -4,7 +4,7 @@ import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Equiangularity of the centered class means (THEORY.md section 1, key {@code equiangularity_means};
+ * Equiangularity of the centered class means (docs/theory.md section 1, key {@code equiangularity_means};
  * Papyan et al.'s NC2 equiangularity):
  *
  * <pre>

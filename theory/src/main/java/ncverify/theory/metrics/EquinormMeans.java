@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Equinorm of the centered class means (THEORY.md section 1, key {@code equinorm_means}; Papyan et
+ * Equinorm of the centered class means (docs/theory.md section 1, key {@code equinorm_means}; Papyan et
  * al.'s NC2 equinorm):
  *
  * <pre>

@@ -3,7 +3,7 @@ package ncverify.theory.metrics;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Fit error of the bias-free linear classifier to the one-hot targets (THEORY.md section 1, key
+ * Fit error of the bias-free linear classifier to the one-hot targets (docs/theory.md section 1, key
  * {@code fit_error}; the MSE residual of [DLN], [DUFM]):
  *
  * <pre>

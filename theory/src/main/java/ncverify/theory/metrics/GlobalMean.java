@@ -1,7 +1,7 @@
 package ncverify.theory.metrics;
 
 /**
- * Which global mean mu_G centers the class means, Mc = Mbar - mu_G 1^T (THEORY.md section 0).
+ * Which global mean mu_G centers the class means, Mc = Mbar - mu_G 1^T (docs/theory.md section 0).
  * Anchor code bases disagree; ours is {@link #SAMPLE}.
  */
 public enum GlobalMean {

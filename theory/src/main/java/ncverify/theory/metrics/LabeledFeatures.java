@@ -4,7 +4,7 @@ import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Validated labeled features (THEORY.md section 0): H in R^{d x N} with samples as columns, labels
+ * Validated labeled features (docs/theory.md section 0): H in R^{d x N} with samples as columns, labels
  * y_i in {0..K-1}, every class non-empty, K >= 2, every entry finite.
  *
  * <p>H is held by reference, not copied (it may be gigabytes): callers must not modify it after

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Logits W H + b 1^T (THEORY.md section 0) and their argmax, shared by NC4, the train error and the fit
+ * Logits W H + b 1^T (docs/theory.md section 0) and their argmax, shared by NC4, the train error and the fit
  * error: the product W H (K x N) is formed once.
  */
 public final class Logits {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * All metrics of THEORY.md section 1 for one set of features (and optionally a classifier and a chain
+ * All metrics of docs/theory.md section 1 for one set of features (and optionally a classifier and a chain
  * of linear layers), as produced by {@link NcMetrics#measure}. The classifier metrics are empty when no
  * W was given; {@code balancedness} is empty for fewer than two layers.
  *
@@ -43,7 +43,7 @@ public record MetricsReport(int numClasses, int numSamples, int dim, GlobalMean 
   }
 
   /**
-   * The metrics under their JSON keys, in the order of THEORY.md section 1: num_classes, num_samples,
+   * The metrics under their JSON keys, in the order of docs/theory.md section 1: num_classes, num_samples,
    * dim, nc1, nc1_trace_ratio, nc2_etf_means, nc2_etf_weights, nc2_ortho_means, nc2_diag_means,
    * cond_class_means, nc3, nc3_uncentered, nc3_cosine, nc4, equinorm_means, equiangularity_means,
    * train_error, fit_error, balancedness (a list of {abs, rel, op} maps). Keys whose value is absent

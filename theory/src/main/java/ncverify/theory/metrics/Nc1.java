@@ -7,7 +7,7 @@ import ncverify.theory.linalg.WideProducts;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * NC1, within-class variability relative to between-class variability (THEORY.md section 1, key
+ * NC1, within-class variability relative to between-class variability (docs/theory.md section 1, key
  * {@code nc1}; the NC1 of Papyan et al. used by [JSWM], [DUFM]):
  *
  * <pre>
@@ -28,7 +28,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Cost O(N d r + d K^2) time and O(d K) extra memory: u_j^T (h_i - mu_{y_i}) is computed block by block
  * over the samples, with no copy of H. The cutoff is on the singular values of Mc (the pseudo-inverse
- * convention of THEORY.md section 0 applied to Mc).
+ * convention of docs/theory.md section 0 applied to Mc).
  */
 public final class Nc1 {
 

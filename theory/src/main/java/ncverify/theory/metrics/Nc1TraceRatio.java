@@ -4,7 +4,7 @@ import ncverify.theory.InvalidInputException;
 import ncverify.theory.linalg.Norms;
 
 /**
- * NC1 as a trace ratio (THEORY.md section 1, key {@code nc1_trace_ratio}; the quantity [JSWM] plots):
+ * NC1 as a trace ratio (docs/theory.md section 1, key {@code nc1_trace_ratio}; the quantity [JSWM] plots):
  *
  * <pre>
  *   tr Sigma_W / tr Sigma_B,   tr Sigma_W = (1/N) sum_i ||h_i - mu_{y_i}||^2,   tr Sigma_B = ||Mc||^2 / K.

@@ -4,7 +4,7 @@ import ncverify.theory.linalg.Norms;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Orthogonality of the class means, whatever their norms (THEORY.md section 1, key
+ * Orthogonality of the class means, whatever their norms (docs/theory.md section 1, key
  * {@code nc2_diag_means}; the imbalanced MSE geometry of [DLN]):
  *
  * <pre>

@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * NC2 against the simplex ETF (THEORY.md section 1, key {@code nc2_etf_means}; the geometry of
+ * NC2 against the simplex ETF (docs/theory.md section 1, key {@code nc2_etf_means}; the geometry of
  * cross-entropy with bias, [SELI] balanced case):
  *
  * <pre>

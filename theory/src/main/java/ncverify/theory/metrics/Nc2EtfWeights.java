@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * NC2 of the classifier against the simplex ETF (THEORY.md section 1, key {@code nc2_etf_weights}):
+ * NC2 of the classifier against the simplex ETF (docs/theory.md section 1, key {@code nc2_etf_weights}):
  *
  * <pre>
  *   || W W^T / ||W W^T|| - (I_K - 11^T/K) / sqrt(K-1) ||,   W in R^{K x d} (rows w_k, not centered).

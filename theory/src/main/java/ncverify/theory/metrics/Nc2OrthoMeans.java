@@ -5,7 +5,7 @@ import ncverify.theory.linalg.Norms;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * NC2 against the orthogonal frame (THEORY.md section 1, key {@code nc2_ortho_means}; MSE without
+ * NC2 against the orthogonal frame (docs/theory.md section 1, key {@code nc2_ortho_means}; MSE without
  * bias, [DLN] balanced, [DUFM]):
  *
  * <pre>

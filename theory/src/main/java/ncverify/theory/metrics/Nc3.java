@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * NC3, self-duality of classifier and centered class means (THEORY.md section 1, key {@code nc3}):
+ * NC3, self-duality of classifier and centered class means (docs/theory.md section 1, key {@code nc3}):
  *
  * <pre>
  *   ndist(W^T, Mc) = || W^T/||W|| - Mc/||Mc|| ||,   W in R^{K x d}, Mc in R^{d x K}.

@@ -4,7 +4,7 @@ import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * NC3 as mean alignment (THEORY.md section 1, key {@code nc3_cosine}; [JSWM]'s alignment):
+ * NC3 as mean alignment (docs/theory.md section 1, key {@code nc3_cosine}; [JSWM]'s alignment):
  *
  * <pre>
  *   (1/K) sum_k cos(mu_k, w_k) = (1/K) sum_k mu_k^T w_k / (||mu_k|| ||w_k||),

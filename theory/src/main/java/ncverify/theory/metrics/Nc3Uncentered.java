@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * NC3 against the uncentered class means (THEORY.md section 1, key {@code nc3_uncentered}; the
+ * NC3 against the uncentered class means (docs/theory.md section 1, key {@code nc3_uncentered}; the
  * bias-free geometries of [DLN], [DUFM]):
  *
  * <pre>

@@ -3,7 +3,7 @@ package ncverify.theory.metrics;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * NC4, agreement of the classifier with the nearest-class-mean rule (THEORY.md section 1, key
+ * NC4, agreement of the classifier with the nearest-class-mean rule (docs/theory.md section 1, key
  * {@code nc4}):
  *
  * <pre>

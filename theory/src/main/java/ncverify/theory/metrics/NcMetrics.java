@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The one entry point that measures every metric of THEORY.md section 1 on labeled features, an
+ * The one entry point that measures every metric of docs/theory.md section 1 on labeled features, an
  * optional classifier (W, b) and an optional chain of linear layers, and gathers them into a {@link
  * MetricsReport}. The class means are computed once and W H once (shared by NC4, train and fit error).
  */

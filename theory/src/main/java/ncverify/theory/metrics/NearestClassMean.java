@@ -4,7 +4,7 @@ import ncverify.theory.linalg.WideProducts;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The nearest-class-mean classifier of NC4 (THEORY.md section 1): argmin_k ||h_i - mu_k|| for every
+ * The nearest-class-mean classifier of NC4 (docs/theory.md section 1): argmin_k ||h_i - mu_k|| for every
  * sample, ties broken towards the lowest index. Distances are sums of squared differences (no
  * expansion), computed block-wise in O(N d K) time and O(K) memory per sample block.
  */

@@ -4,7 +4,7 @@ import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Training misclassification rate (THEORY.md section 1, key {@code train_error}):
+ * Training misclassification rate (docs/theory.md section 1, key {@code train_error}):
  *
  * <pre>
  *   (1/N) #{ i : argmax_k (W h_i + b)_k != y_i },   ties: lowest index.

@@ -3,7 +3,7 @@ package ncverify.theory.metrics;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * tr Sigma_W = (1/N) sum_i ||h_i - mu_{y_i}||^2 (THEORY.md section 1), in one row-by-row pass over H.
+ * tr Sigma_W = (1/N) sum_i ||h_i - mu_{y_i}||^2 (docs/theory.md section 1), in one row-by-row pass over H.
  */
 public final class WithinClassScatter {
 

@@ -105,7 +105,7 @@ final class Arrays2d {
     return m;
   }
 
-  /** ndist(A, B) = || A/||A|| - B/||B|| || (THEORY.md section 0). */
+  /** ndist(A, B) = || A/||A|| - B/||B|| || (docs/theory.md section 0). */
   static double ndist(double[][] a, double[][] b) {
     return frob(add(scale(a, 1 / frob(a)), scale(b, 1 / frob(b)), -1));
   }

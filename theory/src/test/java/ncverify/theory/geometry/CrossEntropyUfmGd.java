@@ -1,7 +1,7 @@
 package ncverify.theory.geometry;
 
 /**
- * Test-tree plain gradient descent on the cross-entropy UFM of [SELI] (THEORY.md section 2):
+ * Test-tree plain gradient descent on the cross-entropy UFM of [SELI] (docs/theory.md section 2):
  * CE(W H) + (lambda/2)(||W||^2 + ||H||^2), CE summed over samples, gradient (softmax(Z) - Y) H^T
  * + lambda W and W^T (softmax(Z) - Y) + lambda H. Mutates the given W (K x d) and H (d x N).
  */

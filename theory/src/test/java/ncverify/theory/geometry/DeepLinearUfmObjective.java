@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test-tree evaluator of the deep linear UFM objective of [DLN] (THEORY.md section 3), written
+ * Test-tree evaluator of the deep linear UFM objective of [DLN] (docs/theory.md section 3), written
  * directly from its definition with plain arrays:
  * L = (1/(2N)) ||W_M ... W_1 H - Y||^2 + (lambda_W/2) sum_m ||W_m||^2 + (lambda_H/2) ||H||^2,
  * and its analytic gradient dL/dW_m = (1/N) A_m^T R B_m^T + lambda_W W_m with

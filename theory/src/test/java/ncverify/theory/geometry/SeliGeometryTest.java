@@ -13,7 +13,7 @@ class SeliGeometryTest {
 
   private static final double TOL = 1e-10;
   private static final double GD_GRAD_TOL = 1e-6;
-  /** THEORY.md quotes the rate numbers to 3 digits. */
+  /** docs/theory.md quotes the rate numbers to 3 digits. */
   private static final double RATE_TOL = 1.5e-3;
   private static final int[] SIZES = {5, 3, 3, 1};
 
@@ -114,7 +114,7 @@ class SeliGeometryTest {
 
   /**
    * Independent check of the limit: plain GD on CE(W H) + (lambda/2)(||W||^2 + ||H||^2) (sum CE,
-   * THEORY.md section 2) for K = 3, sizes 4, 2, 2, warm-started along decreasing lambda; the
+   * docs/theory.md section 2) for K = 3, sizes 4, 2, 2, warm-started along decreasing lambda; the
    * normalized distance of W W^T to SELI shrinks (slowly, ~1/log(1/lambda)).
    */
   @Test
@@ -138,7 +138,7 @@ class SeliGeometryTest {
     }
   }
 
-  /** THEORY.md section 2's rate numbers: K=4, R=10, rho=1/2, n_min=5, d=16: ndist(G_W) ~ 0.116, 0.083. */
+  /** docs/theory.md section 2's rate numbers: K=4, R=10, rho=1/2, n_min=5, d=16: ndist(G_W) ~ 0.116, 0.083. */
   @Test
   void gradientDescentReproducesTheStepRateNumbers() {
     StepImbalance step = new StepImbalance(4, 10, 0.5, 5);

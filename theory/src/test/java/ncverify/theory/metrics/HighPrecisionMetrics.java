@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
  * Independent reference values of the metrics in {@link BigDecimal} arithmetic with 40 significant
  * digits (test-only; shares no code with the metrics under test). Every double input is converted
  * exactly ({@code new BigDecimal(double)}), so the only rounding is at 40 digits: the results are the
- * exact-arithmetic values of the formulas of THEORY.md section 1 for the given double inputs, to far
+ * exact-arithmetic values of the formulas of docs/theory.md section 1 for the given double inputs, to far
  * better than double precision.
  *
  * <p>NC1 = tr(Sigma_W Sigma_B^+)/K is computed without an SVD, via a basis of the column space of Mc:

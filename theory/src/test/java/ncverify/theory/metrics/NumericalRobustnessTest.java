@@ -129,7 +129,7 @@ class NumericalRobustnessTest extends MetricsTestSupport {
     double nc1 = Nc1.of(f);
     assertThat(nc1).isFinite();
     // Mc has rank K-1 = 3 with singular values spread over ~1e8 (its kept directions sit at scales
-    // 1, 1e-4, 1e-8; all above the pseudo-inverse cutoff 1e-10 of THEORY.md section 0). The SVD
+    // 1, 1e-4, 1e-8; all above the pseudo-inverse cutoff 1e-10 of docs/theory.md section 0). The SVD
     // determines the small singular direction only to ~ eps * kappa(Mc), hence the tolerance.
     double kappaMc = 1e8;
     if (Boolean.getBoolean("ncverify.numerics.print")) {
@@ -143,7 +143,7 @@ class NumericalRobustnessTest extends MetricsTestSupport {
   @Test
   void directionBelowThePseudoInverseCutoffIsDropped() {
     // Dim 1 carries class separation at relative scale 1e-12 < the 1e-10 cutoff: by the convention of
-    // THEORY.md section 0 that direction of Sigma_B counts as zero, so NC1 equals the NC1 of dim 0
+    // docs/theory.md section 0 that direction of Sigma_B counts as zero, so NC1 equals the NC1 of dim 0
     // alone (K = 2, rank 1), finite although Sigma_B is numerically singular.
     LabeledFeatures f = makeCase(2, 2, 2_000, 0.0, 1.0, 0.3, new double[] {1.0, 1e-12}, rnd);
     DMatrixRMaj first = new DMatrixRMaj(1, f.numSamples());

@@ -19,7 +19,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * [DLN] Thm 3.1 (THEORY.md section 3): class-mean norms ||hbar_k|| of the free features vs class size
+ * [DLN] Thm 3.1 (docs/theory.md section 3): class-mean norms ||hbar_k|| of the free features vs class size
  * n_k at the global optimum of the deep linear UFM ({@link DeepLinearUfmOptimum}) and after GD on
  * {@link DeepLinearUfm}; class k collapses (hbar_k = 0) iff b/n_k &gt;= c*(M) =
  * {@link DeepLinearScalarProblem#collapseThreshold}, i.e. n_k &lt;= n* = b/c*(M), marked on the plot.

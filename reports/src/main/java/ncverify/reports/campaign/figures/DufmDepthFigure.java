@@ -19,7 +19,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * [DUFM] (THEORY.md section 4): the L-DUFM loss of deep neural collapse (DNC) and of the best low-rank
+ * [DUFM] (docs/theory.md section 4): the L-DUFM loss of deep neural collapse (DNC) and of the best low-rank
  * construction vs depth L ({@link DeepUfmRegime}), with the objective reached by GD on a small
  * {@link DeepUfm} overlaid. Theory: DNC is optimal for L &lt;= 2 (and K = 2), the low-rank construction
  * beats it for larger L when L_DNC &lt; 1/2.

@@ -29,7 +29,7 @@ import org.knowm.xchart.style.Styler;
  * Mbar^T Mbar to an orthogonal frame of equal norms, the bias-free MSE geometry) and NC3
  * (nc3_uncentered: ndist(W_L^T, Mbar)) of the penultimate layer vs epoch, for a bias-free MLP (ReLU
  * block + linear head, MSE, weight decay) trained with SGD on a balanced Gaussian mixture; a
- * {@link ncverify.impl.train.TrajectoryProbe} measures the metrics of THEORY.md section 1 at each
+ * {@link ncverify.impl.train.TrajectoryProbe} measures the metrics of docs/theory.md section 1 at each
  * recorded point ([JSWM]: collapse emerges with training under weight decay). The metrics are plotted
  * as log10 values on a linear axis whose tick labels show the values themselves.
  */
@@ -121,7 +121,7 @@ public final class NcTrajectoryFigure {
             + " head 4; MSE with mean normalization, weight decay lambda = 5e-3) trained with SGD (lr 0.01, momentum"
             + " 0.9, batch 16) on a"
             + " balanced 4-class Gaussian mixture in R^10 (16 samples per class, centre separation 2, noise std"
-            + " 0.5); final objective %.4g. Metrics of the penultimate (16-dim) features, THEORY.md section 1:"
+            + " 0.5); final objective %.4g. Metrics of the penultimate (16-dim) features, docs/theory.md section 1:"
             + " NC1 = tr(Sigma_W Sigma_B^+)/K, NC2 = nc2_ortho_means (distance of the class-mean Gram to an"
             + " orthogonal frame of equal norms, the bias-free MSE geometry), NC3 = nc3_uncentered"
             + " (ndist(W_L^T, class means)). From epoch %.0f to %.0f: NC1 %.3g -> %.3g, NC2 %.3g -> %.3g, NC3"

@@ -19,7 +19,7 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Distance to the SELI geometry vs lambda for several imbalance ratios R ([SELI], THEORY.md section 2):
+ * Distance to the SELI geometry vs lambda for several imbalance ratios R ([SELI], docs/theory.md section 2):
  * the bias-free CE UFM min CE(W H) + (lambda/2)(||W||^2 + ||H||^2) on (R, rho)-STEP classes is solved
  * along a decreasing ridge path by {@link CeUfmSolver} (each lambda warm-started from the previous
  * solution, certified stationary), and the plotted distance is ndist(W W^T, G_W) =
@@ -33,9 +33,9 @@ public final class SeliDistanceFigure {
   public record Curve(double ratio, List<Double> lambdas, List<Double> distances, boolean converged) {
   }
 
-  /** Number of classes (THEORY.md's reference case). */
+  /** Number of classes (docs/theory.md's reference case). */
   public static final int K = 4;
-  /** Feature dimension (THEORY.md's reference case). */
+  /** Feature dimension (docs/theory.md's reference case). */
   public static final int D = 16;
   /** Minority fraction rho of the STEP imbalance. */
   public static final double RHO = 0.5;
@@ -85,7 +85,7 @@ public final class SeliDistanceFigure {
     return out;
   }
 
-  /** The ridge path 1e-1..1e-5 (THEORY.md's reference range): decades (quick) or half decades. */
+  /** The ridge path 1e-1..1e-5 (docs/theory.md's reference range): decades (quick) or half decades. */
   static double[] lambdas(boolean quick) {
     return quick ? new double[] {1e-1, 1e-2, 1e-3, 1e-4, 1e-5}
         : new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The SELI figure's curves, computed by the CE UFM solver (THEORY.md section 2). */
+/** The SELI figure's curves, computed by the CE UFM solver (docs/theory.md section 2). */
 class SeliDistanceFigureTest {
 
-  /** THEORY.md gives the reference distances to 3 decimals (+-5e-4); the rest is optimizer error. */
+  /** docs/theory.md gives the reference distances to 3 decimals (+-5e-4); the rest is optimizer error. */
   private static final double REFERENCE_TOL = 1e-3;
   private static final double[] DECADES = {1e-1, 1e-2, 1e-3};
 
@@ -34,7 +34,7 @@ class SeliDistanceFigureTest {
 
   @Test
   void ratioTenReproducesTheoryReferenceTable() {
-    // THEORY.md section 2: K=4, R=10, rho=1/2, n_min=5, d=16: ndist(G_W) ~ 0.116, 0.083, 0.065 at 1e-1..1e-3
+    // docs/theory.md section 2: K=4, R=10, rho=1/2, n_min=5, d=16: ndist(G_W) ~ 0.116, 0.083, 0.065 at 1e-1..1e-3
     double[] reference = {0.116, 0.083, 0.065};
     SeliDistanceFigure.Curve c = SeliDistanceFigure.curve(10, DECADES, 1);
     System.out.println("SELI figure R = 10: " + c.distances());

@@ -11,7 +11,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] balanced head spectrum, approximate form (THEORY.md section 5): for every consecutive head
+ * [JSWM] balanced head spectrum, approximate form (docs/theory.md section 5): for every consecutive head
  * pair, |s_i(W_{l+1})^2 - s_i(W_l)^2| &lt;= ||D_l||_op, D_l = W_{l+1}^T W_{l+1} - W_l W_l^T (Weyl).
  * Measured on the pair with the least slack.
  */

@@ -13,7 +13,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] balanced head spectrum, exact case, and Thm 3.1's depth effect (THEORY.md section 5): an
+ * [JSWM] balanced head spectrum, exact case, and Thm 3.1's depth effect (docs/theory.md section 5): an
  * exactly balanced head has the same non-zero singular values in every layer, so
  * kappa(W_l) = kappa(A)^{1/L2} for every head layer (deeper heads condition better). Measured as
  * max_l |kappa(W_l) - kappa(A)^{1/L2}| / kappa(A)^{1/L2} &lt;= {@link JswmThresholds#EXACT_SLACK}, with

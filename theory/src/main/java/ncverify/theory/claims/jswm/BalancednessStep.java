@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * One GD step of a pair of consecutive layers, for the [JSWM] Thm 4.4 identity (THEORY.md section 5):
+ * One GD step of a pair of consecutive layers, for the [JSWM] Thm 4.4 identity (docs/theory.md section 5):
  * with W &lt;- (1 - eta lambda) W - eta G (G the unregularized gradient) and
  * D = W_{l+1}^T W_{l+1} - W_l W_l^T, the identity is
  * D(t+1) = (1 - eta lambda)^2 D(t) + eta^2 (G_{l+1}^T G_{l+1} - G_l G_l^T)(t).

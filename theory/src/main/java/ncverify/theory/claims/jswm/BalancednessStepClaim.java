@@ -11,7 +11,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] Thm 4.4 mechanism, GD balancedness dynamics (THEORY.md section 5): for a pair of linear layers,
+ * [JSWM] Thm 4.4 mechanism, GD balancedness dynamics (docs/theory.md section 5): for a pair of linear layers,
  * D_l(t+1) = (1 - eta lambda)^2 D_l(t) + eta^2 (G_{l+1}^T G_{l+1} - G_l G_l^T)(t) exactly, so weight decay
  * balances the head at rate (1 - eta lambda)^2 per step. Judged on {@link BalancednessStep}: residual
  * &lt;= {@link JswmThresholds#IDENTITY_REL} x scale. The identity fails for the pair straddling the last

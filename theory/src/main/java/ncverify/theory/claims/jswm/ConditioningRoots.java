@@ -4,7 +4,7 @@ import ncverify.theory.InvalidInputException;
 
 /**
  * The two roots l &lt;= 1 &lt;= u of {@code x - 1 - log x = delta} (delta &gt;= 0), used by the [JSWM]
- * Thm 5.2 mechanism bound {@code kappa(A)^{1/L2} <= sqrt(u/l)} (THEORY.md section 5).
+ * Thm 5.2 mechanism bound {@code kappa(A)^{1/L2} <= sqrt(u/l)} (docs/theory.md section 5).
  *
  * <p>Computed robustly: the lower root is written {@code l = exp(-t)} and solves
  * {@code t + expm1(-t) = delta}, the upper root {@code u = 1 + y} solves {@code y - log1p(y) = delta};

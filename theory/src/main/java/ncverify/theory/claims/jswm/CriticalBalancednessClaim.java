@@ -12,7 +12,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] critical-point balancedness (THEORY.md section 5): lambda D_l = W_{l+1}^T R_{l+1} - R_l W_l^T
+ * [JSWM] critical-point balancedness (docs/theory.md section 5): lambda D_l = W_{l+1}^T R_{l+1} - R_l W_l^T
  * with R the full gradient including weight decay, so every critical point with lambda &gt; 0 has an
  * exactly balanced head, and ||D_l||_op &lt;= (||W_{l+1}||_op ||R_{l+1}||_op + ||R_l||_op ||W_l||_op)/lambda.
  * Both the identity (residual &lt;= {@link JswmThresholds#IDENTITY_REL} x scale) and the bound are checked.

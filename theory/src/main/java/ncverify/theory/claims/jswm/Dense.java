@@ -9,11 +9,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Small dense helpers (EJML SVD/eig) private to the [JSWM] claims: norms, conditioning over the
- * non-zero singular values (cutoff {@link #CUTOFF} x the largest, THEORY.md section 0), projectors.
+ * non-zero singular values (cutoff {@link #CUTOFF} x the largest, docs/theory.md section 0), projectors.
  */
 final class Dense {
 
-  /** Singular values at most this fraction of the largest count as zero (THEORY.md section 0). */
+  /** Singular values at most this fraction of the largest count as zero (docs/theory.md section 0). */
   static final double CUTOFF = ncverify.theory.linalg.PseudoInverse.RELATIVE_CUTOFF;
 
   private Dense() {

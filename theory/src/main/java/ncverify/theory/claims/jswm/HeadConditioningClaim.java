@@ -12,7 +12,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] Thm 3.1 NC2 from conditioning (THEORY.md section 5): if A Z_{L1} = Y + R and
+ * [JSWM] Thm 3.1 NC2 from conditioning (docs/theory.md section 5): if A Z_{L1} = Y + R and
  * row(A) in col(Z_{L1}), then kappa(A) &lt;= kappa(Z_{L1}) (sqrt(n_max) + ||R||_op)/(sqrt(n_min) - ||R||_op).
  * Assumptions: ||R||_op &lt; sqrt(n_min) (positive denominator) and ||A (I - P_Z)||_op &lt;=
  * {@link JswmThresholds#ROW_SPACE_REL} ||A||_op.

@@ -11,7 +11,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] Thm 5.2 mechanism, near-optimal implies a conditioned head (THEORY.md section 5): with
+ * [JSWM] Thm 5.2 mechanism, near-optimal implies a conditioned head (docs/theory.md section 5): with
  * c_head = sum_head ||W_l||^2 - L2 K, beta = 2K log_+(||Z_{L1}||_op / sigma_K(Z_L)) and
  * delta = (c_head + beta)/L2, kappa(A)^{1/L2} &lt;= sqrt(u/l) where l &lt; 1 &lt; u are the roots of
  * x - 1 - log x = delta ({@link ConditioningRoots}). The proof also gives delta &gt;= 0; a negative

@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Computes every quantity the [JSWM] claims need (THEORY.md section 5) from explicit matrices: the
+ * Computes every quantity the [JSWM] claims need (docs/theory.md section 5) from explicit matrices: the
  * linear head W_{L1+1}..W_L (W_l is n_l x n_{l-1}, L2 = number of head layers &gt;= 2), the features
  * Z_{L1} entering the head (n_{L1} x N, columns = samples), labels in 0..K-1, lambda, eta and the loss
  * scale c of the MSE term (c/2)||Z_L - Y||^2 (1 for the paper's normalization). The outputs are
@@ -479,7 +479,7 @@ public final class JswmQuantities {
       }
       return Dense.lambdaMaxSym(theta);
     }
-    // Starts: the vectors of the two proofs (THEORY.md section 5), so that the Rayleigh quotient, which
+    // Starts: the vectors of the two proofs (docs/theory.md section 5), so that the Rayleigh quotient, which
     // never decreases under power iteration of a PSD operator, is at least the bound it should certify;
     // plus a seeded random start.
     List<DMatrixRMaj> starts = new ArrayList<>();

@@ -11,7 +11,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] kernel lemma (exact, tight; THEORY.md section 5): with P_perp the projector onto ker W_L,
+ * [JSWM] kernel lemma (exact, tight; docs/theory.md section 5): with P_perp the projector onto ker W_L,
  * ||P_perp W_{L-1}||_op^2 &lt;= lambda_max(W_{L-1} W_{L-1}^T - W_L^T W_L)_+ &lt;= eps2. Both links of the
  * chain are checked.
  */

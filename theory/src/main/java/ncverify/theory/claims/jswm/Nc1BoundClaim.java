@@ -11,7 +11,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] Thm 3.1 NC1 (mechanism form), THEORY.md section 5: for balanced classes (n each),
+ * [JSWM] Thm 3.1 NC1 (mechanism form), docs/theory.md section 5: for balanced classes (n each),
  * eps1 &lt; sqrt(n), K &gt;= 2, L2 &gt;= 2,
  * NC1tr(Z_{L-1}) &lt;= K r^2 [eps1^2 ||Z_{L-1}||_op^2/(sqrt(n) - eps1)^2 + eps2 ||Z_{L-2}(I - Pi)||^2]
  * / (N (sqrt(K-1) - eps1/sqrt(n))^2).

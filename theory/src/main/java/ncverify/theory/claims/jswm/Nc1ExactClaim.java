@@ -13,7 +13,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] Thm 3.1 NC1, exact case (THEORY.md section 5): exact interpolation (eps1 = 0) with an exactly
+ * [JSWM] Thm 3.1 NC1, exact case (docs/theory.md section 5): exact interpolation (eps1 = 0) with an exactly
  * balanced head (eps2 = 0) gives NC1tr(Z_{L-1}) = 0. "Exact" means eps1 &lt;= {@link JswmThresholds#EXACT_REL}
  * sqrt(N) and eps2 &lt;= EXACT_REL r^2; the conclusion is NC1tr &lt;= {@link JswmThresholds#EXACT_NC1}.
  * An unbalanced head is NOT_APPLICABLE here (interpolation alone does not collapse).

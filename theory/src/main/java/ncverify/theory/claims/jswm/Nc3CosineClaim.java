@@ -12,7 +12,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] Thm 3.1 NC3, exact case (THEORY.md section 5): when W_L Mbar_{L-1} = I_K and
+ * [JSWM] Thm 3.1 NC3, exact case (docs/theory.md section 5): when W_L Mbar_{L-1} = I_K and
  * P_perp Mbar_{L-1} = 0 (so Mbar_{L-1} = W_L^+), every cos(mu_k, w_k) &gt;= 2 kappa/(1 + kappa^2),
  * kappa = kappa(W_L) (Kantorovich). "Exact" means both residuals at most
  * {@link JswmThresholds#EXACT_REL} (the leak relative to ||Mbar||_op).

@@ -13,7 +13,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] Prop 5.3 mechanism, NTK lower bound (THEORY.md section 5): the empirical NTK Gram
+ * [JSWM] Prop 5.3 mechanism, NTK lower bound (docs/theory.md section 5): the empirical NTK Gram
  * Theta = J J^T satisfies ||Theta||_op &gt;= sigma_K(Z_L)^2/s_K(W_L)^2, and L2 times that for an exactly
  * balanced head ({@link #balanced()}, assumption eps2 &lt;= {@link JswmThresholds#EXACT_REL} r^2).
  * {@link JswmQuantities} measures the head-only NTK, which is below the full one, so the check is

@@ -11,7 +11,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] Thm 3.1 NC2 of the penultimate layer via W_L (THEORY.md section 5):
+ * [JSWM] Thm 3.1 NC2 of the penultimate layer via W_L (docs/theory.md section 5):
  * kappa(Mbar_{L-1}) &lt;= (1/s_K + d)/(1/s_1 - d), s = singular values of W_L,
  * d = ||W_L Mbar_{L-1} - I_K||_op/s_K + ||P_perp Mbar_{L-1}||_op (P_perp onto ker W_L). Assumptions:
  * s_K(W_L) &gt; 0 and d &lt; 1/s_1 (positive denominator).

@@ -12,7 +12,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [JSWM] Prop 5.3 mechanism, large learning rate (THEORY.md section 5): linear stability of GD,
+ * [JSWM] Prop 5.3 mechanism, large learning rate (docs/theory.md section 5): linear stability of GD,
  * ||Theta||_op + lambda &lt;= 2/eta, with the balanced-head NTK bound gives
  * kappa(W_L)^2 &lt;= ||W_L||_op^2 (2 - eta lambda)/(eta L2 sigma_K(Z_L)^2). The L2 factor needs a
  * balanced head: assumption eps2 &lt;= balanceRel r^2 (ours, default

@@ -27,7 +27,7 @@ import ncverify.theory.claims.ufm.SeliBalancedEtfClaim;
 import ncverify.theory.claims.ufm.SeliConvergenceClaim;
 
 /**
- * Every claim ncverify encodes ([JSWM], [SELI], [DLN], [DUFM], [DUFM2]; THEORY.md sections 2-5), in a
+ * Every claim ncverify encodes ([JSWM], [SELI], [DLN], [DUFM], [DUFM2]; docs/theory.md sections 2-5), in a
  * fixed order, with lookup by id. An unknown id throws {@link InvalidInputException} listing the known ids.
  */
 public final class ClaimRegistry {

@@ -9,7 +9,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [DUFM2] binary DNC optimality (THEORY.md section 4, claim (1)): for K = 2 and any depth L, deep neural
+ * [DUFM2] binary DNC optimality (docs/theory.md section 4, claim (1)): for K = 2 and any depth L, deep neural
  * collapse is the global optimum of the L-DUFM, so no solution (constructed or trained) goes below
  * L_DNC = min_s (1 - s)^2/2 + C s^{2/(L+1)}: reached_loss &gt;= dnc_loss - tol,
  * tol = 1e-9 + 1e-6 |dnc_loss|.
@@ -24,7 +24,7 @@ public final class BinaryDncOptimalClaim extends AbstractClaim {
   public static final String DNC_LOSS = "dnc_loss";
 
   public BinaryDncOptimalClaim() {
-    super("dufm.binary_dnc_optimal", Paper.DUFM2, "Thm (DNC optimal for K = 2), Sec. 4 (1) of THEORY.md",
+    super("dufm.binary_dnc_optimal", Paper.DUFM2, "Thm (DNC optimal for K = 2), Sec. 4 (1) of docs/theory.md",
         "With two classes deep neural collapse is globally optimal in the deep UFM for every depth:"
             + " no solution reaches a loss below L_DNC.",
         List.of(K, REACHED_LOSS, DNC_LOSS));

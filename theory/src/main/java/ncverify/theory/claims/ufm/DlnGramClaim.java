@@ -9,7 +9,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [DLN] closed-form Grams at the global optimum (THEORY.md section 3): for the product
+ * [DLN] closed-form Grams at the global optimum (docs/theory.md section 3): for the product
  * W = W_M ... W_1, W W^T = diag(s_k^{2M}) and the class means have ||hbar_k|| =
  * s_k^M/(s_k^{2M} + N lambda_H). Judged on a trained solution that reached the optimal loss:
  * {@code gram_error} = max( ||W W^T - diag(s_k^{2M})|| / max(||diag(s_k^{2M})||, N lambda_H),
@@ -38,7 +38,7 @@ public final class DlnGramClaim extends AbstractClaim {
   public static final double FACTOR = 100;
 
   public DlnGramClaim() {
-    super(ID, Paper.DLN, "Thm (global optimum, imbalanced deep linear UFM), Sec. 3 of THEORY.md",
+    super(ID, Paper.DLN, "Thm (global optimum, imbalanced deep linear UFM), Sec. 3 of docs/theory.md",
         "At the global optimum of the deep linear MSE UFM the product W = W_M...W_1 has W W^T = diag(s_k^{2M})"
             + " and the class means have norms s_k^M/(s_k^{2M} + N lambda_H) (orthogonal, imbalanced frame).",
         List.of(AT_OPTIMUM, GRAM_ERROR, GRAD_TOL, MIN_LAMBDA));

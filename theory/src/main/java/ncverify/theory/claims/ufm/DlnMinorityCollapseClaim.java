@@ -9,7 +9,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [DLN] minority collapse rule (THEORY.md section 3): at the global optimum class k is zero iff
+ * [DLN] minority collapse rule (docs/theory.md section 3): at the global optimum class k is zero iff
  * b/n_k &gt;= (M-1)^{(M-1)/M}/M (M &gt;= 2; M = 1: survives iff n_k &gt; N^2 lambda_W lambda_H). Judged on
  * the number of classes whose collapsed/alive state in the trained solution differs from the rule:
  * collapse_mismatches &lt;= 0.
@@ -22,7 +22,7 @@ public final class DlnMinorityCollapseClaim extends AbstractClaim {
   public static final String CONVERGED = "converged";
 
   public DlnMinorityCollapseClaim() {
-    super("dln.minority_collapse", Paper.DLN, "Thm (minority collapse threshold), Sec. 3 of THEORY.md",
+    super("dln.minority_collapse", Paper.DLN, "Thm (minority collapse threshold), Sec. 3 of docs/theory.md",
         "At the global optimum of the imbalanced deep linear UFM, class k collapses to zero iff"
             + " b/n_k >= (M-1)^{(M-1)/M}/M (0.5 for M = 2, 0.529134 for M = 3); M = 1: it survives iff"
             + " n_k > N^2 lambda_W lambda_H.",

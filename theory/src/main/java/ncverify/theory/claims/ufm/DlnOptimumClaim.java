@@ -9,7 +9,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [DLN] global optimum of the deep linear UFM with imbalanced classes (THEORY.md section 3): the
+ * [DLN] global optimum of the deep linear UFM with imbalanced classes (docs/theory.md section 3): the
  * closed-form loss sum_k (n_k/(2N)) min(1, 1/(1 + x_k^M) + (b/n_k) x_k) is the global minimum, so no
  * reached loss may go below it: reached_loss &gt;= closed_form_loss - tol, tol = 1e-9 + 1e-6 |closed form|.
  */
@@ -23,7 +23,7 @@ public final class DlnOptimumClaim extends AbstractClaim {
   public static final String CONVERGED = "converged";
 
   public DlnOptimumClaim() {
-    super("dln.optimum", Paper.DLN, "Thm (global optimum, imbalanced deep linear UFM), Sec. 3 of THEORY.md",
+    super("dln.optimum", Paper.DLN, "Thm (global optimum, imbalanced deep linear UFM), Sec. 3 of docs/theory.md",
         "The closed form (b = M N (N lambda_W^M lambda_H)^{1/M}, x_k the largest root of"
             + " b/n_k = M x^{M-1}/(x^M + 1)^2) is the global optimum of the deep linear MSE UFM: no solution"
             + " reaches a loss below sum_k (n_k/(2N)) min(1, 1/(1 + x_k^M) + (b/n_k) x_k).",

@@ -9,7 +9,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [DUFM] DNC is not optimal beyond two layers and two classes (THEORY.md section 4, claim (2)): for
+ * [DUFM] DNC is not optimal beyond two layers and two classes (docs/theory.md section 4, claim (2)): for
  * L &gt;= 4 with K &gt;= 6, or L = 3 with K &gt;= 10, whenever L_DNC &lt; 1/2 the triangular-graph
  * (T(r)/Kneser) low-rank construction has a strictly lower loss: low_rank_loss &lt; dnc_loss (strict).
  * The construction is an upper bound on the optimum, never the optimum itself.
@@ -26,7 +26,7 @@ public final class DncNotOptimalClaim extends AbstractClaim {
   public static final String DNC_LOSS = "dnc_loss";
 
   public DncNotOptimalClaim() {
-    super("dufm.dnc_not_optimal", Paper.DUFM, "Thm (DNC not optimal for L >= 3), Sec. 4 (2) of THEORY.md",
+    super("dufm.dnc_not_optimal", Paper.DUFM, "Thm (DNC not optimal for L >= 3), Sec. 4 (2) of docs/theory.md",
         "Deep neural collapse is not optimal in the deep UFM: for L >= 4 and K >= 6, or L = 3 and K >= 10,"
             + " the low-rank triangular-graph construction is strictly below L_DNC whenever L_DNC < 1/2.",
         List.of(K, L, LOW_RANK_LOSS, DNC_LOSS));

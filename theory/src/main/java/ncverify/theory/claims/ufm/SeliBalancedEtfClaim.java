@@ -9,7 +9,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [SELI] balanced special case (THEORY.md section 2: "Balanced classes: SELI = simplex ETF"): with
+ * [SELI] balanced special case (docs/theory.md section 2: "Balanced classes: SELI = simplex ETF"): with
  * equal class sizes the CE UFM's classifier Gram is the simplex ETF at every ridge, so
  * max over the path of ndist(W W^T, (I - 11^T/K)/sqrt(K-1)) &lt;= {@link #TOLERANCE} (optimization error
  * only). Quantities: {@code balanced} (1 iff all n_k equal), {@code converged}, {@code etf_dist}.
@@ -31,7 +31,7 @@ public final class SeliBalancedEtfClaim extends AbstractClaim {
   public static final double TOLERANCE = 1e-6;
 
   public SeliBalancedEtfClaim() {
-    super(ID, Paper.SELI, "Thm (SELI limit, balanced classes: SELI = simplex ETF), Sec. 2 of THEORY.md",
+    super(ID, Paper.SELI, "Thm (SELI limit, balanced classes: SELI = simplex ETF), Sec. 2 of docs/theory.md",
         "With balanced classes the CE UFM's classifier Gram W W^T is (up to scale) the simplex ETF"
             + " (I - 11^T/K)/sqrt(K-1) at every ridge lambda.",
         List.of(BALANCED, CONVERGED, ETF_DIST));

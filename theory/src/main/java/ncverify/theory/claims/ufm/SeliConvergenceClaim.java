@@ -12,7 +12,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
 
 /**
- * [SELI] convergence to the SELI geometry as lambda -&gt; 0 (THEORY.md section 2): for the CE UFM with
+ * [SELI] convergence to the SELI geometry as lambda -&gt; 0 (docs/theory.md section 2): for the CE UFM with
  * ridge lambda, ndist(W W^T, (Zhat Zhat^T)^{1/2}) decreases as lambda decreases and is small at the
  * smallest lambda (only like 1/log(1/lambda) with imbalance, exactly 0 for balanced data).
  *
@@ -28,7 +28,7 @@ public final class SeliConvergenceClaim extends AbstractClaim {
   public static final String POINTS = "points";
   /** Quantity: 1 when every run converged. */
   public static final String CONVERGED = "converged";
-  /** Default threshold on the distance at the smallest lambda (THEORY.md: ~0.065 at 1e-3, K=4, R=10). */
+  /** Default threshold on the distance at the smallest lambda (docs/theory.md: ~0.065 at 1e-3, K=4, R=10). */
   public static final double DEFAULT_THRESHOLD = 0.1;
   /** Default allowance for a non-decrease between consecutive lambdas (optimizer noise). */
   public static final double DEFAULT_MONOTONE_SLACK = 1e-3;
@@ -41,7 +41,7 @@ public final class SeliConvergenceClaim extends AbstractClaim {
   }
 
   public SeliConvergenceClaim(double threshold, double monotoneSlack) {
-    super("seli.convergence", Paper.SELI, "Thm (SELI limit as lambda -> 0), Sec. 2 of THEORY.md",
+    super("seli.convergence", Paper.SELI, "Thm (SELI limit as lambda -> 0), Sec. 2 of docs/theory.md",
         "As the ridge lambda -> 0, the CE UFM's Gram W W^T converges (up to scale) to the SELI geometry"
             + " (Zhat Zhat^T)^{1/2}, Zhat = (I - 11^T/K) Y: the distance decreases with lambda and is small"
             + " at the smallest lambda.",

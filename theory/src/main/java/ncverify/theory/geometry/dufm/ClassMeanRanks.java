@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Numerical ranks of the class-mean matrices along the forward pass of an L-DUFM point [DUFM]
- * (THEORY.md section 4: singular values above 1e-3 x the largest). The ranks listed are those of the
+ * (docs/theory.md section 4: singular values above 1e-3 x the largest). The ranks listed are those of the
  * class means of H_1, of the post-activations H_2..H_{L-1}, and of the last pre-activation
  * P_L = W_{L-1} H_{L-1}: every layer below the last post-activation H_L (which the ReLU may lift to
  * full rank K). {@link #max()} is the "rank" of a solution.

@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
 
 /**
- * The gradient of the L-DUFM objective [DUFM] (THEORY.md section 4) with respect to H_1 and
+ * The gradient of the L-DUFM objective [DUFM] (docs/theory.md section 4) with respect to H_1 and
  * W_1..W_L, same shapes as the point. ReLU'(0) is taken as 0 (the convention of PyTorch).
  *
  * @param dH1 d objective / d H_1

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The L-DUFM objective of [DUFM] (THEORY.md section 4), MSE, no biases, evaluated directly on
+ * The L-DUFM objective of [DUFM] (docs/theory.md section 4), MSE, no biases, evaluated directly on
  * explicit matrices:
  * <pre>
  *   (1/(2N)) ||Z - Y||^2 + sum_l (lambda_l/2) ||W_l||^2 + (lambda_H/2) ||H_1||^2,

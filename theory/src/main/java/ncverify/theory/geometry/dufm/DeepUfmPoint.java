@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * An explicit point of the L-DUFM [DUFM] (THEORY.md section 4): free features H_1 (d_1 x N, columns
+ * An explicit point of the L-DUFM [DUFM] (docs/theory.md section 4): free features H_1 (d_1 x N, columns
  * are samples) and weights W_1..W_L (W_l is d_{l+1} x d_l, W_L is K x d_L). Matrices are copied in
  * and out, so the point is immutable.
  *
@@ -77,7 +77,7 @@ public record DeepUfmPoint(DMatrixRMaj h1, List<DMatrixRMaj> weights) {
   }
 
   /**
-   * The matrices as they go to disk: "H1" as N x d_1 (one row per sample, THEORY.md section 0) and
+   * The matrices as they go to disk: "H1" as N x d_1 (one row per sample, docs/theory.md section 0) and
    * "W1".."WL" as stored (d_{l+1} x d_l), in that order.
    */
   public Map<String, DMatrixRMaj> toNamedMatrices() {

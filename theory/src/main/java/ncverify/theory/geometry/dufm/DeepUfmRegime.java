@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Which of DNC and the low-rank T(r)/Kneser construction is better on an L-DUFM instance, and where
- * DNC has collapsed while the construction has not [DUFM] (THEORY.md section 4). The expected
+ * DNC has collapsed while the construction has not [DUFM] (docs/theory.md section 4). The expected
  * regime: K = 2 or L = 1, DNC optimal (no construction); L = 2, no construction beats DNC; L >= 4,
  * K >= 6 and L = 3, K >= 10, the construction is strictly below L_DNC whenever L_DNC < 1/2.
  */

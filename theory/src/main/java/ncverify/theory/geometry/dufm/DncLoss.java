@@ -3,7 +3,7 @@ package ncverify.theory.geometry.dufm;
 import ncverify.theory.InvalidInputException;
 
 /**
- * The scalar DNC loss curve of [DUFM] (THEORY.md section 4):
+ * The scalar DNC loss curve of [DUFM] (docs/theory.md section 4):
  * <pre>
  *   f_C(s) = (1 - s)^2 / 2 + C s^{2/(L+1)},  s in [0, 1],
  *   C_DNC  = (K (L+1) / 2) (n lambda_H prod_l lambda_l)^{1/(L+1)},

@@ -6,7 +6,7 @@ import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The best deep-neural-collapse solution of the L-DUFM [DUFM] (THEORY.md section 4), built as
+ * The best deep-neural-collapse solution of the L-DUFM [DUFM] (docs/theory.md section 4), built as
  * explicit matrices: within-class collapse (DNC1), class means in every layer a scaled non-negative
  * orthogonal frame (DNC2, the first K coordinate vectors), weights W_l = w_l [I_K 0; 0 0] aligned with
  * them (DNC3), with balanced layer scales

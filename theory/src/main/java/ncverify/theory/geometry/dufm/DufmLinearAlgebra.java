@@ -9,10 +9,10 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 /** Small dense helpers for this package: pseudo-inverse, numerical rank, class means. */
 final class DufmLinearAlgebra {
 
-  /** THEORY.md section 0: singular values <= 1e-10 x the largest count as zero. */
+  /** docs/theory.md section 0: singular values <= 1e-10 x the largest count as zero. */
   static final double PINV_CUTOFF = 1e-10;
 
-  /** THEORY.md section 4: low rank counts singular values above 1e-3 x the largest. */
+  /** docs/theory.md section 4: low rank counts singular values above 1e-3 x the largest. */
   static final double RANK_CUTOFF = 1e-3;
 
   private DufmLinearAlgebra() {

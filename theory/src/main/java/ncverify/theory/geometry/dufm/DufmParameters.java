@@ -4,7 +4,7 @@ import java.util.Arrays;
 import ncverify.theory.InvalidInputException;
 
 /**
- * The data of an L-DUFM instance [DUFM] (THEORY.md section 4): K balanced classes of n samples each
+ * The data of an L-DUFM instance [DUFM] (docs/theory.md section 4): K balanced classes of n samples each
  * (N = K n, Y = I_K kron 1_n^T), depth L (number of weight matrices W_1..W_L) and the regularizers
  * lambda_1..lambda_L (one per weight matrix) and lambda_H (free features H_1).
  *

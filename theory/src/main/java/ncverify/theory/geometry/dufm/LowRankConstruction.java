@@ -16,7 +16,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The low-rank construction of [DUFM] (THEORY.md section 4) from the triangular graph T(r),
+ * The low-rank construction of [DUFM] (docs/theory.md section 4) from the triangular graph T(r),
  * K_r = r(r-1)/2 classes (edges of K_r), B the r x K_r incidence matrix, A the Kneser K(r,2)
  * adjacency:
  * <pre>

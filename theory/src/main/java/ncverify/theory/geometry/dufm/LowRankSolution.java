@@ -1,7 +1,7 @@
 package ncverify.theory.geometry.dufm;
 
 /**
- * A low-rank L-DUFM solution from the triangular-graph / Kneser construction of [DUFM] (THEORY.md
+ * A low-rank L-DUFM solution from the triangular-graph / Kneser construction of [DUFM] (docs/theory.md
  * section 4), possibly as a block next to DNC on the remaining classes. It is an upper bound on the
  * optimum of the objective, never the optimum itself.
  *

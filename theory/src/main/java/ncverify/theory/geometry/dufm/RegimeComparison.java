@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * DNC versus the low-rank construction on one L-DUFM instance [DUFM] (THEORY.md section 4, claims
+ * DNC versus the low-rank construction on one L-DUFM instance [DUFM] (docs/theory.md section 4, claims
  * (1)-(3)). {@code dncOptimal} is false iff the construction's directly evaluated loss is below L_DNC
  * by more than {@link DeepUfmRegime#STRICT_MARGIN}; true means only that no construction of this
  * family beats DNC (other solutions, e.g. found by gradient descent, may), except for K = 2 where

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The triangular graph T(r) of [DUFM] (THEORY.md section 4): classes are the K = r(r-1)/2 edges of
+ * The triangular graph T(r) of [DUFM] (docs/theory.md section 4): classes are the K = r(r-1)/2 edges of
  * the complete graph K_r (in lexicographic order), B (r x K) is its vertex-edge incidence matrix,
  * X = B^T B - J_K, and A = J_K - B^T B + I_K = I - X is the adjacency matrix of the Kneser graph
  * K(r, 2) (two edges adjacent iff disjoint).

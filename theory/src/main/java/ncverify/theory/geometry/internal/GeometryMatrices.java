@@ -10,11 +10,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 /**
  * Stateless matrix helpers for the geometries: Frobenius normalization A/||A||, the (pseudo-inverse)
  * square root of a symmetric positive semidefinite matrix through its eigendecomposition (eigenvalues
- * at most 1e-10 x the largest count as zero, THEORY.md section 0), and conversion to double[][].
+ * at most 1e-10 x the largest count as zero, docs/theory.md section 0), and conversion to double[][].
  */
 public final class GeometryMatrices {
 
-  /** Relative cutoff below which an eigenvalue or singular value counts as zero (THEORY.md 0). */
+  /** Relative cutoff below which an eigenvalue or singular value counts as zero (docs/theory.md 0). */
   public static final double PINV_CUTOFF = 1e-10;
 
   private GeometryMatrices() {}

@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scale of the [JSWM] Thm 4.4 identity (THEORY.md section 5), computed independently: ||A^T A||_F
+ * The scale of the [JSWM] Thm 4.4 identity (docs/theory.md section 5), computed independently: ||A^T A||_F
  * = ||A A^T||_F (both are sqrt(sum sigma_i^4)), so each Gram norm is formed here from the other Gram,
  * with plain loops. Found by mutation testing: the scale was only used as a tolerance, never asserted,
  * so its eta^2 and (1 - eta lambda)^2 weights could change unnoticed.

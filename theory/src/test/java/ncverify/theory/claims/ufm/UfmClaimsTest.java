@@ -10,7 +10,7 @@ import ncverify.theory.claims.Measurement;
 import ncverify.theory.claims.Verdict;
 import org.junit.jupiter.api.Test;
 
-/** The caller-measured [SELI], [DLN], [DUFM], [DUFM2] claims, on the reference numbers of THEORY.md. */
+/** The caller-measured [SELI], [DLN], [DUFM], [DUFM2] claims, on the reference numbers of docs/theory.md. */
 class UfmClaimsTest {
 
   private static final double TOL = 1e-12;
@@ -26,7 +26,7 @@ class UfmClaimsTest {
 
   @Test
   void seliReferenceRateHolds() {
-    // THEORY.md section 2: K=4, R=10, rho=1/2, n_min=5, d=16 (given in any order)
+    // docs/theory.md section 2: K=4, R=10, rho=1/2, n_min=5, d=16 (given in any order)
     double[] lambdas = {1e-3, 1e-1, 1e-5, 1e-2, 1e-4};
     double[] dists = {0.065, 0.116, 0.046, 0.083, 0.054};
     ClaimResult r = new SeliConvergenceClaim().evaluate(seli(true, lambdas, dists));
@@ -99,7 +99,7 @@ class UfmClaimsTest {
   @Test
   void dncNotOptimalOnTheReferenceNumbers() {
     DncNotOptimalClaim claim = new DncNotOptimalClaim();
-    // THEORY.md section 4, lambda = 0.004, n = 1
+    // docs/theory.md section 4, lambda = 0.004, n = 1
     assertThat(claim.evaluate(dufm(10, 4, 0.080911332, 0.099179875)).verdict()).isEqualTo(Verdict.HOLDS);
     assertThat(claim.evaluate(dufm(10, 3, 0.072893892, 0.079183324)).verdict()).isEqualTo(Verdict.HOLDS);
     assertThat(claim.evaluate(dufm(6, 4, 0.057525025, 0.059707736)).verdict()).isEqualTo(Verdict.HOLDS);

@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
- * Shapes of an explicit L-DUFM point [DUFM] (THEORY.md sections 0 and 4): H_1 is d_1 x N and W_l is
+ * Shapes of an explicit L-DUFM point [DUFM] (docs/theory.md sections 0 and 4): H_1 is d_1 x N and W_l is
  * d_{l+1} x d_l, so the widths are read off the row counts and a chain that does not fit is rejected
  * naming the 1-based layer (found by mutation testing: widths() was never called and the message
  * indices never checked).

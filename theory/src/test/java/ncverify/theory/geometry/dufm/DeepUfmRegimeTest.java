@@ -77,7 +77,7 @@ class DeepUfmRegimeTest {
   }
 
   /**
-   * Finding against THEORY.md section 4 claim (3) ("L = 2: no construction of this family beats
+   * Finding against docs/theory.md section 4 claim (3) ("L = 2: no construction of this family beats
    * DNC"): close to the DNC collapse, T(5) with two layers is strictly below L_DNC (K = 10,
    * lambda = 0.0377: 0.47112 vs 0.48079; reproduced by an independent numpy implementation). The
    * construction's loss is checked here with the independent per-sample evaluation.
@@ -106,7 +106,7 @@ class DeepUfmRegimeTest {
   }
 
   /**
-   * The DNC collapse lambda is where C_DNC = C*(L) (THEORY.md section 4): with a common lambda,
+   * The DNC collapse lambda is where C_DNC = C*(L) (docs/theory.md section 4): with a common lambda,
    * C_DNC = (K (L+1)/2) n^{1/(L+1)} lambda, checked through {@link DncLoss#constantC} with n > 1 (with
    * n = 1 the factor n^{1/(L+1)} is 1 and its exponent was never exercised), and L_DNC < 1/2 just
    * below it, = 1/2 just above it.

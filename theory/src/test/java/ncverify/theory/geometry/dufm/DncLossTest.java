@@ -72,7 +72,7 @@ class DncLossTest {
     DufmParameters p = DufmParameters.of(7, 3, 2, 0.01, 0.02, 0.03, 0.04);
     double expected = 7 * 4 / 2.0 * Math.pow(2 * 0.04 * 0.01 * 0.02 * 0.03, 0.25);
     assertThat(DncLoss.constantC(p)).isCloseTo(expected, offset(1e-15));
-    // THEORY.md reference: lambda = 0.004, n = 1, K = 10, L = 4 gives C = 25 * 0.004 = 0.1
+    // docs/theory.md reference: lambda = 0.004, n = 1, K = 10, L = 4 gives C = 25 * 0.004 = 0.1
     assertThat(DncLoss.constantC(DufmParameters.uniform(10, 4, 1, 0.004))).isCloseTo(0.1, offset(1e-15));
   }
 

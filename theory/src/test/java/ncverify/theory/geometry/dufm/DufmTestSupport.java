@@ -10,7 +10,7 @@ final class DufmTestSupport {
 
   /** Agreement of two evaluations of the same closed form. */
   static final double CLOSED_FORM_REL = 1e-10;
-  /** Reference numbers of THEORY.md section 4 are given to 9 digits. */
+  /** Reference numbers of docs/theory.md section 4 are given to 9 digits. */
   static final double REFERENCE_ABS = 1e-8;
 
   private DufmTestSupport() {

@@ -1,24 +1,25 @@
-package ncverify.properties.jswm;
+package ncverify.properties.study;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import ncverify.properties.engine.Gen;
-import ncverify.properties.study.Study;
-import ncverify.properties.study.StudyOutcome;
 
-/** A study that delegates to another and keeps every outcome, so a test can summarize observations. */
-final class RecordingStudy<C> implements Study<C> {
+/**
+ * A study that delegates to another and keeps every outcome, so a test can summarize observations or
+ * judge wrong versions of its claims ({@link Falsifiability}).
+ */
+public final class RecordingStudy<C> implements Study<C> {
 
   private final Study<C> inner;
   private final ConcurrentLinkedQueue<StudyOutcome> outcomes = new ConcurrentLinkedQueue<>();
 
-  RecordingStudy(Study<C> inner) {
+  public RecordingStudy(Study<C> inner) {
     this.inner = inner;
   }
 
-  List<StudyOutcome> outcomes() {
+  public List<StudyOutcome> outcomes() {
     return new ArrayList<>(outcomes);
   }
 
