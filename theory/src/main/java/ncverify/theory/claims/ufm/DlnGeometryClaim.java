@@ -21,7 +21,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * [DLN] the full geometry of the global optimum of the bias-free deep linear MSE UFM (docs/theory.md
- * section 3; derivation and tolerance in docs/derivations/dln-geometry.md), one claim per part, judged
+ * section 3; derivation and tolerance in docs/theory.md section 3.7), one claim per part, judged
  * on a trained solution W_1..W_M, H certified by its gradient norm. With s_k the closed-form per-layer
  * singular values, sigma_k = s_k^M, rho_k = sigma_k/(sigma_k^2 + N lambda_H), W = W_M ... W_1 and
  * Hbar = [hbar_1..hbar_K] the class means:
@@ -279,7 +279,7 @@ public final class DlnGeometryClaim extends AbstractClaim {
       return Math.sqrt(sum);
     }
 
-    /** g_red = sqrt(n_max) g + ||W||_op c_W g^2/(N lambda_H^2) (docs/derivations/dln-geometry.md). */
+    /** g_red = sqrt(n_max) g + ||W||_op c_W g^2/(N lambda_H^2) (docs/theory.md section 3.7). */
     double reducedGradient() {
       return Math.sqrt(nMax) * gradNorm
           + Norms.op(w) * productLipschitz() * gradNorm * gradNorm / (n * lambdaH * lambdaH);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@link DlnGeometryClaim} on constructed cases: the exact closed-form optimum (every part holds at
  * roundoff, every wrong-factor version is violated), and random perturbations of it, where the
  * perturbation bound of the claim (2 Lip_Q g_red/mu, g the exact gradient norm of the perturbed point)
- * must cover the measured error (docs/derivations/dln-geometry.md).
+ * must cover the measured error (docs/theory.md section 3.7).
  */
 class DlnGeometryClaimTest {
 
