@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.NaiveBlas;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 import ncverify.impl.model.Mlp;
@@ -119,7 +119,7 @@ class TrainerTest {
 
   @Test
   void referenceMlpRunsOneEpochOnASmallSet() {
-    ReferenceMlp.EpochTiming t = ReferenceMlp.timeOneEpoch(new ncverify.impl.backend.NaiveBlas(), 40, 1L);
+    ReferenceMlp.EpochTiming t = ReferenceMlp.timeOneEpoch(new ncverify.theory.linalg.blas.NaiveBlas(), 40, 1L);
     assertThat(t.steps()).isEqualTo(1);
     assertThat(t.lastBatchLoss()).isFinite();
   }

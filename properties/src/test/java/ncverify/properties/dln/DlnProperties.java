@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.OptionalDouble;
-import ncverify.impl.backend.Backends;
+import ncverify.theory.linalg.blas.Backends;
 import ncverify.impl.model.DeepLinearUfm;
 import ncverify.impl.model.Parameter;
 import ncverify.properties.engine.PropertyConfig;
