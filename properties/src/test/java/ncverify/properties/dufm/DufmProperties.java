@@ -42,7 +42,7 @@ class DufmProperties {
   static final double CLOSED_FORM_TOL = 1e-9;
   /**
    * [finding] For L = 2 and K in {10, 15}, the T(r) construction is strictly below L_DNC once
-   * C_DNC / C*(2) exceeds this ratio (measured: 0.7417; docs/dufm-notes.md finding 1).
+   * C_DNC / C*(2) exceeds this ratio (measured: 0.7417; docs/theory.md section 4.5, finding).
    */
   static final double L2_BEATS_DNC_RATIO = 0.745;
   /** Below this ratio no construction of the family beats DNC at L = 2 (claim (3) as stated). */
