@@ -1,7 +1,6 @@
 package ncverify.impl.train;
 
 import java.util.SplittableRandom;
-import ncverify.impl.backend.Blas;
 import ncverify.impl.data.ClassSizes;
 import ncverify.impl.data.Dataset;
 import ncverify.impl.data.FashionMnist;
@@ -9,6 +8,7 @@ import ncverify.impl.data.ImageShape;
 import ncverify.impl.loss.Normalization;
 import ncverify.impl.model.conv.ConvArchitecture;
 import ncverify.impl.model.conv.ConvNet;
+import ncverify.theory.linalg.blas.Blas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -2,10 +2,10 @@ package ncverify.impl.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ncverify.impl.backend.NaiveBlas;
 import ncverify.impl.data.Dataset;
 import ncverify.impl.model.Parameter;
 import ncverify.impl.model.conv.ConvNet;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import org.junit.jupiter.api.Test;
 
 /** The reference CNN of {@code ncv bench} is the network the issue specifies, and an epoch runs. */

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.Blas;
 import ncverify.impl.model.Activation;
 import ncverify.impl.model.BiasOps;
 import ncverify.impl.model.Init;
 import ncverify.impl.model.Parameter;
+import ncverify.theory.linalg.blas.Blas;
 
 /**
  * The affine core shared by dense and convolutional layers: A = sigma(W X + b 1^T) for W (rows x

@@ -3,12 +3,12 @@ package ncverify.impl.model.conv;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.Blas;
 import ncverify.impl.data.ImageShape;
 import ncverify.impl.model.Activation;
 import ncverify.impl.model.Init;
 import ncverify.impl.model.Parameter;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.linalg.blas.Blas;
 
 /**
  * A 2-D convolution with C_out kernels of size C_in x k x k, stride s and zero padding p, then an

@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.Backends;
-import ncverify.impl.backend.Blas;
 import ncverify.impl.data.Dataset;
 import ncverify.impl.data.ImageShape;
 import ncverify.impl.loss.Loss;
@@ -18,6 +16,8 @@ import ncverify.impl.model.Init;
 import ncverify.impl.model.Model;
 import ncverify.impl.model.Parameter;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.linalg.blas.Backends;
+import ncverify.theory.linalg.blas.Blas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

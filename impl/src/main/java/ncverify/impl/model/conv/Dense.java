@@ -3,11 +3,11 @@ package ncverify.impl.model.conv;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.Blas;
 import ncverify.impl.data.ImageShape;
 import ncverify.impl.model.Activation;
 import ncverify.impl.model.Init;
 import ncverify.impl.model.Parameter;
+import ncverify.theory.linalg.blas.Blas;
 
 /**
  * A fully connected layer Z_l = sigma(W_l Z_{l-1} + b_l 1^T) on the flattened input (any C x H x W

@@ -5,11 +5,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.Blas;
 import ncverify.impl.data.ImageShape;
 import ncverify.impl.model.Activation;
 import ncverify.impl.model.Init;
 import ncverify.impl.model.Parameter;
+import ncverify.theory.linalg.blas.Blas;
 
 /**
  * The basic residual block of He et al. (2016) without batch normalization:

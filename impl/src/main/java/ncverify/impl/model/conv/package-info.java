@@ -5,6 +5,6 @@
  * a linear head ({@link ncverify.impl.model.conv.ConvNet}, described by a
  * {@link ncverify.impl.model.conv.ConvArchitecture}). Batches are stored channel-major and
  * batch-minor, so flattening is free and every convolution is one GEMM on the im2col matrix of the
- * batch through {@link ncverify.impl.backend.Blas}. No batch normalization.
+ * batch through {@link ncverify.theory.linalg.blas.Blas}. No batch normalization.
  */
 package ncverify.impl.model.conv;

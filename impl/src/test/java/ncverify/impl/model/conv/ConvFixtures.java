@@ -2,7 +2,6 @@ package ncverify.impl.model.conv;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.NaiveBlas;
 import ncverify.impl.data.Dataset;
 import ncverify.impl.data.ImageShape;
 import ncverify.impl.loss.Loss;
@@ -14,6 +13,7 @@ import ncverify.impl.model.conv.ConvArchitecture.Pool;
 import ncverify.impl.model.conv.ConvArchitecture.Pooling;
 import ncverify.impl.model.conv.ConvArchitecture.Residual;
 import ncverify.impl.model.conv.ConvArchitecture.Stage;
+import ncverify.theory.linalg.blas.NaiveBlas;
 
 /** Seeded small images and the edge-case networks of the convolutional tests. */
 final class ConvFixtures {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
-import ncverify.impl.backend.NaiveBlas;
 import ncverify.impl.data.Dataset;
 import ncverify.impl.data.ImageShape;
 import ncverify.impl.loss.Loss;
@@ -18,6 +17,7 @@ import ncverify.impl.model.conv.ConvArchitecture.Pool;
 import ncverify.impl.model.conv.ConvArchitecture.Pooling;
 import ncverify.impl.model.conv.ConvArchitecture.Residual;
 import ncverify.impl.model.conv.ConvArchitecture.Stage;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

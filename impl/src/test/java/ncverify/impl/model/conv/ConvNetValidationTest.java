@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.NaiveBlas;
 import ncverify.impl.data.Dataset;
 import ncverify.impl.data.ImageShape;
 import ncverify.impl.model.Activation;
@@ -14,6 +13,7 @@ import ncverify.impl.model.conv.ConvArchitecture.Pool;
 import ncverify.impl.model.conv.ConvArchitecture.Pooling;
 import ncverify.impl.model.conv.ConvArchitecture.Stage;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import org.junit.jupiter.api.Test;
 
 /** Bad shapes and settings fail when the network is built, with one line naming the problem. */
