@@ -27,6 +27,7 @@ import ncverify.theory.geometry.dufm.DncSolution;
 import ncverify.theory.geometry.dufm.DeepUfmRegime;
 import ncverify.theory.geometry.dufm.DufmParameters;
 import ncverify.theory.geometry.dufm.RegimeComparison;
+import ncverify.theory.ReferenceValues;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Verdict;
 import org.junit.jupiter.api.Test;
@@ -244,9 +245,9 @@ class DufmProperties {
   /** The pinned counterexample of FINDINGS.md: K = 10, L = 2, lambda = 0.0377, n = 1. */
   @Test
   void pinnedL2Counterexample() {
-    RegimeComparison cmp = DeepUfmRegime.compare(10, 2, 1, 0.0377);
-    assertThat(cmp.dncLoss()).isCloseTo(0.48079, within(1e-5));
-    assertThat(cmp.lowRankLoss().getAsDouble()).isCloseTo(0.47112, within(1e-5));
+    RegimeComparison cmp = DeepUfmRegime.compare(10, 2, 1, ReferenceValues.DUFM_L2_FINDING_LAMBDA);
+    assertThat(cmp.dncLoss()).isCloseTo(ReferenceValues.DUFM_L2_FINDING_DNC_LOSS, within(1e-5));
+    assertThat(cmp.lowRankLoss().getAsDouble()).isCloseTo(ReferenceValues.DUFM_L2_FINDING_LOW_RANK_LOSS, within(1e-5));
     assertThat(cmp.dncOptimal()).isFalse();
     // the DNC loss is also the directly evaluated loss of the explicit DNC matrices
     DncSolution dnc = DncSolution.of(DufmParameters.uniform(10, 2, 1, 0.0377));
