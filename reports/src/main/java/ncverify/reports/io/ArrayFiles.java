@@ -85,9 +85,7 @@ public final class ArrayFiles {
     if (file.toString().isEmpty()) {
       throw new InvalidInputException("empty file name");
     }
-    if (!Files.isRegularFile(file)) {
-      throw InvalidInputException.of("%s: no such file", file);
-    }
+    IoErrors.requireReadableFile(file);
     return isNpy(file) ? MappedNpy.open(file) : null;
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.IoErrors;
 import ncverify.theory.linalg.Parallel;
 import ncverify.theory.metrics.FeatureBlocks;
 import org.ejml.data.DMatrixRMaj;
@@ -86,7 +87,7 @@ public final class MappedNpy implements FeatureBlocks {
         segs[s].order(h.order());
       }
     } catch (IOException e) {
-      throw InvalidInputException.of("%s: cannot map (%s)", name, e.getMessage());
+      throw IoErrors.failure("map", file, e);
     }
     return new MappedNpy(name, (int) shape[0], (int) shape[1], h.fortran(), h.itemSize(), h.descr(), segs,
         perSegment);

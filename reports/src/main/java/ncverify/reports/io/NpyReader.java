@@ -57,7 +57,7 @@ public final class NpyReader {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       return layout(ch, name);
     } catch (IOException e) {
-      throw InvalidInputException.of("%s: cannot read (%s)", name, e.getMessage());
+      throw IoErrors.failure("read", file, e);
     }
   }
 
@@ -119,7 +119,7 @@ public final class NpyReader {
   public static NpyArray read(Path file) {
     String name = displayName(file);
     if (!Files.isRegularFile(file)) {
-      throw InvalidInputException.of("%s: no such file", file);
+      IoErrors.requireReadableFile(file);
     }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       Layout layout = layout(ch, name);
