@@ -114,7 +114,8 @@ class UfmClaimsTest {
 
   private static Measurement dufm(int k, int l, double lowRank, double dnc) {
     return Measurement.builder().put(DncNotOptimalClaim.K, k).put(DncNotOptimalClaim.L, l)
-        .put(DncNotOptimalClaim.LOW_RANK_LOSS, lowRank).put(DncNotOptimalClaim.DNC_LOSS, dnc).build();
+        .put(DncNotOptimalClaim.LOW_RANK_LOSS, lowRank).put(DncNotOptimalClaim.DNC_LOSS, dnc)
+        .put(DncNotOptimalClaim.GD_LOSS, Double.POSITIVE_INFINITY).build();
   }
 
   @Test
