@@ -45,7 +45,7 @@ class TrainConvCommandTest {
 
   /**
    * final_loss = (1/(2N))||W_3 H - Y||^2 + (wd/2)(||K_1||^2 + ||W_1||^2 + ||W_2||^2 + ||W_3||^2) from the
-   * saved penultimate features, head and kernels, and H = W_2 Z_in.
+   * saved penultimate features, head and kernels, and H = W_2 X with X the saved features entering the head.
    */
   @Test
   void finalLossIsTheObjectiveOfTheSavedMatrices() throws IOException {
@@ -72,6 +72,13 @@ class TrainConvCommandTest {
     }
     double expected = data / (2.0 * y.length) + wd / 2 * (sq(k1) + sq(w1) + sq(w2) + sq(w3));
     assertThat(j.get("final_loss").asDouble()).isCloseTo(expected, within(TrainCommandTest.REL_TOL * expected));
+    // X.npy holds the features entering the linear head (the fc layer's output): H = W_2 X
+    DMatrixRMaj x = ArrayFiles.features(dir.resolve("X.npy"));
+    assertThat(x.numRows).isEqualTo(6);
+    DMatrixRMaj w2x = CommonOps_DDRM.mult(w2, x, null);
+    for (int i = 0; i < h.getNumElements(); i++) {
+      assertThat(h.get(i)).isCloseTo(w2x.get(i), within(1e-12 * (1 + Math.abs(w2x.get(i)))));
+    }
   }
 
   @Test
