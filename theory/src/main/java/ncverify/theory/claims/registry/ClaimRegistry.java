@@ -24,7 +24,11 @@ import ncverify.theory.claims.ufm.DlnMinorityCollapseClaim;
 import ncverify.theory.claims.ufm.DlnOptimumClaim;
 import ncverify.theory.claims.ufm.DncNotOptimalClaim;
 import ncverify.theory.claims.ufm.SeliBalancedEtfClaim;
+import ncverify.theory.claims.ufm.SeliClassMeanGramClaim;
 import ncverify.theory.claims.ufm.SeliConvergenceClaim;
+import ncverify.theory.claims.ufm.SeliFeatureGramClaim;
+import ncverify.theory.claims.ufm.SeliLogitsClaim;
+import ncverify.theory.claims.ufm.SeliStepSpectrumClaim;
 
 /**
  * Every claim ncverify encodes ([JSWM], [SELI], [DLN], [DUFM], [DUFM2]; docs/theory.md sections 2-5), in a
@@ -63,6 +67,10 @@ public final class ClaimRegistry {
         new StabilityConditioningClaim(),
         new SeliConvergenceClaim(),
         new SeliBalancedEtfClaim(),
+        new SeliLogitsClaim(),
+        new SeliFeatureGramClaim(),
+        new SeliClassMeanGramClaim(),
+        new SeliStepSpectrumClaim(),
         new DlnOptimumClaim(),
         new DlnMinorityCollapseClaim(),
         new DlnGramClaim(),
