@@ -3,7 +3,6 @@ package ncverify.properties.seli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ncverify.impl.backend.Backends;
 import ncverify.properties.engine.Gen;
 import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
@@ -11,6 +10,7 @@ import ncverify.theory.claims.Claim;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.claims.registry.ClaimRegistry;
 import ncverify.theory.claims.ufm.SeliBalancedEtfClaim;
+import ncverify.theory.linalg.blas.Backends;
 
 /**
  * [SELI] balanced special case (docs/theory.md section 2: "Balanced classes: SELI = simplex ETF"): trains

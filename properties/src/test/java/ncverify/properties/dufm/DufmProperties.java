@@ -13,7 +13,12 @@ import ncverify.properties.engine.PropertyResult;
 import ncverify.properties.engine.Tuple2;
 import ncverify.properties.engine.junit.ForAll;
 import ncverify.properties.engine.junit.Property;
+import java.util.List;
+import ncverify.properties.study.Falsifiability;
+import ncverify.properties.study.RecordingStudy;
 import ncverify.properties.study.StudyOutcome;
+import ncverify.theory.claims.registry.ClaimRegistry;
+import ncverify.theory.claims.ufm.L2DncUnbeatenClaim;
 import ncverify.properties.study.StudyProperty;
 import ncverify.properties.study.StudyRegistry;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
@@ -22,6 +27,7 @@ import ncverify.theory.geometry.dufm.DncSolution;
 import ncverify.theory.geometry.dufm.DeepUfmRegime;
 import ncverify.theory.geometry.dufm.DufmParameters;
 import ncverify.theory.geometry.dufm.RegimeComparison;
+import ncverify.theory.ReferenceValues;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Verdict;
 import org.junit.jupiter.api.Test;
@@ -38,11 +44,15 @@ class DufmProperties {
 
   /** Tries of the study property (each a short GD training). */
   static final int STUDY_TRIES = 30;
+  /** Tries of the regime study (each three constructions and two GD runs). */
+  static final int REGIME_TRIES = 4;
+  /** Two-layer instances generated to rediscover the finding (each one construction, 0.1-0.5 s). */
+  static final int REDISCOVERY_TRIES = 12;
   /** Relative agreement of two closed forms of the same optimum. */
   static final double CLOSED_FORM_TOL = 1e-9;
   /**
    * [finding] For L = 2 and K in {10, 15}, the T(r) construction is strictly below L_DNC once
-   * C_DNC / C*(2) exceeds this ratio (measured: 0.7417; docs/dufm-notes.md finding 1).
+   * C_DNC / C*(2) exceeds this ratio (measured: 0.7417; docs/theory.md section 4.5, finding).
    */
   static final double L2_BEATS_DNC_RATIO = 0.745;
   /** Below this ratio no construction of the family beats DNC at L = 2 (claim (3) as stated). */
@@ -50,13 +60,65 @@ class DufmProperties {
 
   @Test
   void dufmStudyClaimsHoldWhereverTheirAssumptionsDo() {
-    DufmStudy study = DufmStudy.defaults();
+    RecordingStudy<DufmCase> study = new RecordingStudy<>(DufmStudy.defaults());
     long t0 = System.nanoTime();
     PropertyResult r = StudyProperty.check(study,
         PropertyConfig.defaults().withTries(STUDY_TRIES).withThreadSafe(true).withThreads(2));
     System.out.println(r.report());
     System.out.printf("dufm study: %d tries in %.1f s%n", r.tries(), (System.nanoTime() - t0) / 1e9);
     r.orThrow();
+    assertWrongVersionsCaught(study);
+  }
+
+  /**
+   * The regime study (claims (2), (3) with the boundary, and the lambda window) holds on generated cases,
+   * and the wrong version of each of its claims is VIOLATED on the same tries.
+   */
+  @Test
+  void regimeStudyClaimsHoldAndTheirWrongVersionsFail() {
+    RecordingStudy<DufmRegimeCase> study = new RecordingStudy<>(new DufmRegimeStudy());
+    long t0 = System.nanoTime();
+    PropertyResult r = StudyProperty.check(study, PropertyConfig.defaults().withTries(REGIME_TRIES)
+        .withThreadSafe(true).withThreads(2));
+    System.out.println(r.report());
+    System.out.printf("dufm regime study: %d tries in %.1f s%n", r.tries(), (System.nanoTime() - t0) / 1e9);
+    r.orThrow();
+    assertWrongVersionsCaught(study);
+  }
+
+  /**
+   * [finding dufm.l2-construction] rediscovered by generation: the two-layer instances of the regime
+   * study, judged by claim (3) as docs/theory.md first stated it (no boundary), come out VIOLATED, and
+   * only above the boundary 0.74 (the corrected claim holds on the same tries).
+   */
+  @Test
+  void uncorrectedClaim3IsViolatedOnGeneratedCasesNearTheCollapse() {
+    RecordingStudy<DufmRegimeCase> study = new RecordingStudy<>(new DufmRegimeStudy());
+    Gen<DufmRegimeCase> l2Only = study.cases().map(c -> new DufmRegimeCase(6, 4, 1, 0.5, c.l2Classes(), c.l2Ratio()));
+    ncverify.properties.engine.ChoiceSource src = new ncverify.properties.engine.ChoiceSource(
+        ncverify.properties.engine.ChoiceSource.Mode.RANDOM, 20261125);
+    List<StudyOutcome> outcomes = new java.util.ArrayList<>();
+    for (int i = 0; i < REDISCOVERY_TRIES; i++) {
+      outcomes.add(study.run(l2Only.generate(src), i));
+    }
+    Falsifiability.Report paper = Falsifiability.judge(L2DncUnbeatenClaim.asStatedInDocs(), outcomes);
+    System.out.println("claim (3) as first stated: " + paper);
+    assertThat(paper.caught()).as(paper.toString()).isTrue();
+    for (StudyOutcome o : outcomes) {
+      double ratio = (Double) o.observations().get("l2_c_ratio");
+      if ((Boolean) o.observations().get("l2_construction_beats_dnc")) {
+        assertThat(ratio).isGreaterThan(L2DncUnbeatenClaim.CORRECTED_RATIO);
+      }
+    }
+  }
+
+  private static void assertWrongVersionsCaught(RecordingStudy<?> study) {
+    ClaimRegistry registry = ClaimRegistry.standard();
+    for (String id : study.claimIds()) {
+      Falsifiability.Report rep = Falsifiability.judgeStrengthened(registry.get(id), study.outcomes());
+      System.out.println(rep);
+      assertThat(rep.caught()).as(rep.toString()).isTrue();
+    }
   }
 
   Gen<DufmCase> studyCases() {
@@ -183,9 +245,9 @@ class DufmProperties {
   /** The pinned counterexample of FINDINGS.md: K = 10, L = 2, lambda = 0.0377, n = 1. */
   @Test
   void pinnedL2Counterexample() {
-    RegimeComparison cmp = DeepUfmRegime.compare(10, 2, 1, 0.0377);
-    assertThat(cmp.dncLoss()).isCloseTo(0.48079, within(1e-5));
-    assertThat(cmp.lowRankLoss().getAsDouble()).isCloseTo(0.47112, within(1e-5));
+    RegimeComparison cmp = DeepUfmRegime.compare(10, 2, 1, ReferenceValues.DUFM_L2_FINDING_LAMBDA);
+    assertThat(cmp.dncLoss()).isCloseTo(ReferenceValues.DUFM_L2_FINDING_DNC_LOSS, within(1e-5));
+    assertThat(cmp.lowRankLoss().getAsDouble()).isCloseTo(ReferenceValues.DUFM_L2_FINDING_LOW_RANK_LOSS, within(1e-5));
     assertThat(cmp.dncOptimal()).isFalse();
     // the DNC loss is also the directly evaluated loss of the explicit DNC matrices
     DncSolution dnc = DncSolution.of(DufmParameters.uniform(10, 2, 1, 0.0377));
@@ -207,15 +269,17 @@ class DufmProperties {
     DufmStudy study = new DufmStudy(DufmStudy.EXHAUSTIVE_STEPS, DufmStudy.PAPER_LR, true);
     int below = 0;
     int lowRank = 0;
+    int judged = 0;
     for (long seed = 1; seed <= PAPER_SEEDS; seed++) {
       StudyOutcome out = study.run(DufmStudy.paperCase(), seed);
-      assertNoViolation(out);
+      judged += assertNoViolation(out);
       below += (Boolean) out.observations().get("gd_below_dnc") ? 1 : 0;
       lowRank += (Boolean) out.observations().get("gd_rank_below_k") ? 1 : 0;
       System.out.println("paper scale seed " + seed + ": " + out.observations());
     }
     System.out.printf("paper scale: %d/%d seeds below L_DNC, %d/%d at rank < K%n", below, PAPER_SEEDS,
         lowRank, PAPER_SEEDS);
+    assertThat(judged).as("claims that applied (and held) over the paper-scale runs").isPositive();
   }
 
   /**
@@ -226,6 +290,7 @@ class DufmProperties {
   @EnabledIfSystemProperty(named = "ncverify.exhaustive", matches = "true")
   void gradientDescentRankCensus() {
     DufmStudy study = new DufmStudy(DufmStudy.EXHAUSTIVE_STEPS, DufmStudy.PAPER_LR, true);
+    int judged = 0;
     for (int k : new int[] {2, 3, 4, 6, 10}) {
       for (int l = k == 2 ? 1 : 3; l <= 5; l++) {
         int runs = 0;
@@ -235,7 +300,7 @@ class DufmProperties {
         for (double lambda : new double[] {0.002, 0.004, 0.008}) {
           for (long seed = 1; seed <= 3; seed++) {
             StudyOutcome out = study.run(new DufmCase(k, l, 2 * k, lambda, 1, false), seed);
-            assertNoViolation(out);
+            judged += assertNoViolation(out);
             runs++;
             lowRank += (Boolean) out.observations().get("gd_rank_below_k") ? 1 : 0;
             atDnc += (Boolean) out.observations().get("gd_at_dnc") ? 1 : 0;
@@ -246,11 +311,16 @@ class DufmProperties {
             atDnc, below);
       }
     }
+    assertThat(judged).as("claims that applied (and held) over the census").isPositive();
   }
 
-  private static void assertNoViolation(StudyOutcome out) {
+  /** Asserts no claim is VIOLATED; returns how many HOLD (the callers require some to apply). */
+  private static int assertNoViolation(StudyOutcome out) {
+    int holds = 0;
     for (ClaimResult r : out.results()) {
       assertThat(r.verdict()).as(r.toString()).isNotEqualTo(Verdict.VIOLATED);
+      holds += r.verdict() == Verdict.HOLDS ? 1 : 0;
     }
+    return holds;
   }
 }

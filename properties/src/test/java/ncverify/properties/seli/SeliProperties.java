@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import ncverify.impl.backend.Backends;
 import ncverify.properties.engine.Gen;
 import ncverify.properties.engine.PropertyConfig;
 import ncverify.properties.engine.PropertyResult;
@@ -17,6 +16,7 @@ import ncverify.properties.study.Falsifiability;
 import ncverify.properties.study.RecordingStudy;
 import ncverify.properties.study.StudyOutcome;
 import ncverify.properties.study.StudyProperty;
+import ncverify.theory.ReferenceValues;
 import ncverify.theory.claims.Claim;
 import ncverify.theory.claims.Verdict;
 import ncverify.theory.claims.registry.ClaimRegistry;
@@ -26,6 +26,7 @@ import ncverify.theory.geometry.seli.ClassLogitGeometry;
 import ncverify.theory.geometry.seli.NuclearNormCeOptimum;
 import ncverify.theory.geometry.seli.SeliSecondOrder;
 import ncverify.theory.linalg.Norms;
+import ncverify.theory.linalg.blas.Backends;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,9 +42,9 @@ class SeliProperties {
   /** docs/theory.md's reference values are given to 3 decimals (+-5e-4); the rest is optimizer error. */
   private static final double REFERENCE_TOL = 1e-3;
   /** Path of docs/theory.md's reference table. */
-  private static final List<Double> REFERENCE_LAMBDAS = List.of(1e-1, 1e-2, 1e-3, 1e-4, 1e-5);
+  private static final List<Double> REFERENCE_LAMBDAS = Arrays.stream(ReferenceValues.seliRateLambdas()).boxed().toList();
   /** docs/theory.md: K = 4, R = 10, rho = 1/2, n_min = 5, d = 16: ndist(G_W) at lambda = 1e-1..1e-5. */
-  private static final double[] REFERENCE_DIST = {0.116, 0.083, 0.065, 0.054, 0.046};
+  private static final double[] REFERENCE_DIST = ReferenceValues.seliRateDistances();
   /** The project's former threshold of seli.convergence at lambda = 1e-3 (reports/FINDINGS.md). */
   private static final double FORMER_THRESHOLD = 0.1;
 

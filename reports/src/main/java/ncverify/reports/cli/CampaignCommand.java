@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import ncverify.impl.backend.Backends;
+import ncverify.theory.linalg.blas.Backends;
 import ncverify.properties.engine.Seeds;
 import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyRegistry;
@@ -26,6 +26,7 @@ import ncverify.reports.campaign.RunFolder;
 import ncverify.reports.campaign.TryRecord;
 import ncverify.reports.campaign.figures.CampaignReport;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.IoErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,7 +111,7 @@ public final class CampaignCommand implements Callable<Integer> {
     if (data != null && !RealDataCheck.available()) {
       o.println("ncv campaign: " + RealDataCheck.NOT_INSTALLED);
     }
-    if (!ncverify.impl.backend.Backends.best().name().startsWith("native")) {
+    if (!ncverify.theory.linalg.blas.Backends.best().name().startsWith("native")) {
       o.println("ncv campaign: native BLAS not in use, running on the pure-Java backend (slower; for the fast path: "
           + "apt-get install libopenblas0-pthread)");
     }
@@ -124,8 +125,10 @@ public final class CampaignCommand implements Callable<Integer> {
           try {
             folder.writeLedger(campaign.snapshot());
             System.err.println("ncv campaign: interrupted; partial ledger (incomplete) in " + folder.dir());
-          } catch (IOException | RuntimeException e) {
-            System.err.println("ncv campaign: interrupted; could not write the partial ledger: " + e);
+          } catch (IOException e) {
+            System.err.println("ncv campaign: interrupted; could not write the partial ledger: " + IoErrors.reason(e));
+          } catch (RuntimeException e) {
+            System.err.println("ncv campaign: interrupted; could not write the partial ledger: " + e.getMessage());
           }
         }
       }

@@ -109,10 +109,6 @@ public final class JswmQuantities {
    */
   public static final String CRIT_IDENTITY_SCALE = "crit_identity_scale";
 
-  /** Above this size of K N the head NTK is estimated by power iteration instead of an eigensolve. */
-  static final int EXPLICIT_NTK_MAX = 600;
-  private static final int POWER_ITERATIONS = 300;
-
   private JswmQuantities() {
   }
 
@@ -238,13 +234,14 @@ public final class JswmQuantities {
     for (int j = 0; j < l2; j++) {
       dev = Math.max(dev, Math.abs(kappaLeading(head.get(j), rankA) - rootA) / rootA);
     }
-    DMatrixRMaj pZ = Dense.columnProjector(zIn);
+    Dense.Svd zInSvd = Dense.svd(zIn); // once: kappa, the projector, the op norm and the NTK use it
+    DMatrixRMaj pZ = Dense.columnProjector(zInSvd, zIn.numRows);
     DMatrixRMaj aOut = Dense.minus(a, Dense.mult(a, pZ));
     double[] sWl = Dense.singularValues(wL);
     double s1 = sWl[0];
     double sK = k <= sWl.length ? sWl[k - 1] : 0.0;
     m.put(KAPPA_A, kappaA).put(KAPPA_W_REL_DEV, dev)
-        .put(KAPPA_Z_IN, Dense.kappa(zIn, "Z_L1"))
+        .put(KAPPA_Z_IN, Dense.kappa(zInSvd, "Z_L1"))
         .put(RESIDUAL_OP, Dense.opNorm(resid))
         .put(ROW_A_OUTSIDE_COL_Z, Dense.opNorm(aOut) / Dense.opNorm(a))
         .put(KAPPA_WL, Dense.kappa(wL, "W_L")).put(S1_WL, s1).put(SK_WL, sK);
@@ -263,7 +260,7 @@ public final class JswmQuantities {
         .put(MIN_COS_PENULT, minCosine(means, wL));
 
     // Thm 5.2 mechanism
-    double zInOp = Dense.opNorm(zIn);
+    double zInOp = zInSvd.s().length == 0 ? 0.0 : zInSvd.s()[0];
     double sigmaKOut = Dense.sigma(zOut, k);
     double cHead = headSq - l2 * (double) k;
     double beta = sigmaKOut == 0.0 ? Double.POSITIVE_INFINITY
@@ -272,7 +269,7 @@ public final class JswmQuantities {
         .put(DELTA, (cHead + beta) / l2);
 
     // Prop 5.3 mechanism
-    m.put(NTK_OP, headNtkOpNorm(head, z, k));
+    m.put(NTK_OP, HeadNtk.opNormFromFactor(head, HeadNtk.factor(zInSvd), k));
 
     // critical points
     criticalPoint(head, z, y, lambda, lossScale, m);
@@ -437,112 +434,46 @@ public final class JswmQuantities {
 
   /**
    * ||Theta||_op of the head-only NTK Theta(E) = sum_l A_{>l} A_{>l}^T E Z_{l-1}^T Z_{l-1} on K x N
-   * matrices (A_{>l} = W_L ... W_{l+1}). Explicit eigensolve of sum_l (Q_l kron P_l) when K N is small,
-   * otherwise the best Rayleigh quotient of power iterations started from the vectors of the two
-   * proofs of Prop 5.3's lower bound (so the estimate never falls below the bound it certifies) and a
-   * seeded random start.
+   * matrices (A_{>l} = W_L ... W_{l+1}), computed exactly on the range of Z_{L1} ({@link HeadNtk}).
+   *
+   * @param z the forward pass Z_{L1}, ..., Z_L ({@link #forward})
    */
   static double headNtkOpNorm(List<DMatrixRMaj> head, List<DMatrixRMaj> z, int k) {
-    return headNtkOpNorm(head, z, k, k * z.get(0).numCols <= EXPLICIT_NTK_MAX);
+    return HeadNtk.opNorm(head, z.get(0), k);
   }
 
-  /** As {@link #headNtkOpNorm(List, List, int)} with the method forced (explicit eigensolve or power). */
+  /**
+   * As {@link #headNtkOpNorm(List, List, int)}; with {@code explicit} the K N x K N matrix
+   * sum_l (Z_{l-1}^T Z_{l-1}) kron (A_{>l} A_{>l}^T) is formed and eigensolved (small cases only: the
+   * reference the exact restricted computation is checked against).
+   */
   static double headNtkOpNorm(List<DMatrixRMaj> head, List<DMatrixRMaj> z, int k, boolean explicit) {
+    if (!explicit) {
+      return headNtkOpNorm(head, z, k);
+    }
     int l2 = head.size();
     int n = z.get(0).numCols;
-    List<DMatrixRMaj> p = new ArrayList<>();
-    List<DMatrixRMaj> zPrev = new ArrayList<>();
+    int dim = k * n;
+    DMatrixRMaj theta = new DMatrixRMaj(dim, dim);
     for (int j = 0; j < l2; j++) {
       DMatrixRMaj after = CommonOps_DDRM.identity(k);
       for (int t = l2 - 1; t > j; t--) {
         after = Dense.mult(after, head.get(t));
       }
-      p.add(Dense.multTransB(after, after));
-      zPrev.add(z.get(j));
-    }
-    if (explicit) {
-      int dim = k * n;
-      DMatrixRMaj theta = new DMatrixRMaj(dim, dim);
-      for (int j = 0; j < l2; j++) {
-        DMatrixRMaj q = Dense.multTransA(zPrev.get(j), zPrev.get(j));
-        DMatrixRMaj pj = p.get(j);
-        for (int c1 = 0; c1 < n; c1++) {
-          for (int c2 = 0; c2 < n; c2++) {
-            double qv = q.get(c1, c2);
-            for (int r1 = 0; r1 < k; r1++) {
-              for (int r2 = 0; r2 < k; r2++) {
-                theta.add(c1 * k + r1, c2 * k + r2, qv * pj.get(r1, r2));
-              }
+      DMatrixRMaj pj = Dense.multTransB(after, after);
+      DMatrixRMaj q = Dense.multTransA(z.get(j), z.get(j));
+      for (int c1 = 0; c1 < n; c1++) {
+        for (int c2 = 0; c2 < n; c2++) {
+          double qv = q.get(c1, c2);
+          for (int r1 = 0; r1 < k; r1++) {
+            for (int r2 = 0; r2 < k; r2++) {
+              theta.add(c1 * k + r1, c2 * k + r2, qv * pj.get(r1, r2));
             }
           }
         }
       }
-      return Dense.lambdaMaxSym(theta);
     }
-    // Starts: the vectors of the two proofs (docs/theory.md section 5), so that the Rayleigh quotient, which
-    // never decreases under power iteration of a PSD operator, is at least the bound it should certify;
-    // plus a seeded random start.
-    List<DMatrixRMaj> starts = new ArrayList<>();
-    Dense.Svd penult = Dense.svd(z.get(l2 - 1));
-    DMatrixRMaj lastLayer = new DMatrixRMaj(k, n);
-    for (int c = 0; c < n; c++) {
-      lastLayer.set(0, c, penult.v().get(c, 0));
-    }
-    starts.add(lastLayer);
-    DMatrixRMaj a = head.get(0).copy();
-    for (int j = 1; j < l2; j++) {
-      a = Dense.mult(head.get(j), a);
-    }
-    Dense.Svd svdA = Dense.svd(a);
-    DMatrixRMaj uK = new DMatrixRMaj(k, 1);
-    for (int r = 0; r < k; r++) {
-      uK.set(r, 0, svdA.u().get(r, Math.min(k, svdA.s().length) - 1));
-    }
-    DMatrixRMaj qT = Dense.multTransA(uK, z.get(l2)); // 1 x N = (Z_L^T u_K)^T
-    starts.add(Dense.mult(uK, qT));
-    DMatrixRMaj random = new DMatrixRMaj(k, n);
-    java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261125L);
-    for (int i = 0; i < random.getNumElements(); i++) {
-      random.set(i, rnd.nextDouble() - 0.5);
-    }
-    starts.add(random);
-    double best = 0.0;
-    for (DMatrixRMaj start : starts) {
-      if (Dense.frob(start) > 0.0) {
-        best = Math.max(best, power(p, zPrev, start));
-      }
-    }
-    return best;
-  }
-
-  private static double power(List<DMatrixRMaj> p, List<DMatrixRMaj> zPrev, DMatrixRMaj start) {
-    DMatrixRMaj e = start.copy();
-    CommonOps_DDRM.scale(1.0 / Dense.frob(e), e);
-    double best = 0.0;
-    for (int it = 0; it < POWER_ITERATIONS; it++) {
-      DMatrixRMaj out = new DMatrixRMaj(e.numRows, e.numCols);
-      for (int j = 0; j < p.size(); j++) {
-        DMatrixRMaj ez = Dense.multTransB(e, zPrev.get(j));
-        CommonOps_DDRM.addEquals(out, Dense.mult(p.get(j), Dense.mult(ez, zPrev.get(j))));
-      }
-      best = Math.max(best, inner(e, out));
-      double norm = Dense.frob(out);
-      if (norm == 0.0) {
-        return best;
-      }
-      CommonOps_DDRM.scale(1.0 / norm, out);
-      e = out;
-    }
-    return best;
-  }
-
-  /** Frobenius inner product. */
-  private static double inner(DMatrixRMaj a, DMatrixRMaj b) {
-    double acc = 0.0;
-    for (int i = 0; i < a.getNumElements(); i++) {
-      acc += a.get(i) * b.get(i);
-    }
-    return acc;
+    return Dense.lambdaMaxSym(theta);
   }
 
   /** Z_{L1}, Z_{L1+1}, ..., Z_L: the forward pass of the linear head. */

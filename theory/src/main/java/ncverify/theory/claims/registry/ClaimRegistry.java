@@ -19,10 +19,13 @@ import ncverify.theory.claims.jswm.NtkLowerBoundClaim;
 import ncverify.theory.claims.jswm.PenultimateNc2Claim;
 import ncverify.theory.claims.jswm.StabilityConditioningClaim;
 import ncverify.theory.claims.ufm.BinaryDncOptimalClaim;
-import ncverify.theory.claims.ufm.DlnGramClaim;
+import ncverify.theory.claims.ufm.DlnGeometryClaim;
 import ncverify.theory.claims.ufm.DlnMinorityCollapseClaim;
 import ncverify.theory.claims.ufm.DlnOptimumClaim;
 import ncverify.theory.claims.ufm.DncNotOptimalClaim;
+import ncverify.theory.claims.ufm.Dnc1OptimumClaim;
+import ncverify.theory.claims.ufm.L2DncUnbeatenClaim;
+import ncverify.theory.claims.ufm.LambdaWindowClaim;
 import ncverify.theory.claims.ufm.SeliBalancedEtfClaim;
 import ncverify.theory.claims.ufm.SeliClassMeanGramClaim;
 import ncverify.theory.claims.ufm.SeliConvergenceClaim;
@@ -50,7 +53,7 @@ public final class ClaimRegistry {
 
   /** The registry with every claim at its default thresholds. */
   public static ClaimRegistry standard() {
-    return new ClaimRegistry(List.of(
+    List<Claim> claims = new java.util.ArrayList<>(List.of(
         new Nc1BoundClaim(),
         new Nc1ExactClaim(),
         new KernelLemmaClaim(),
@@ -72,10 +75,15 @@ public final class ClaimRegistry {
         new SeliClassMeanGramClaim(),
         new SeliStepSpectrumClaim(),
         new DlnOptimumClaim(),
-        new DlnMinorityCollapseClaim(),
-        new DlnGramClaim(),
+        new DlnMinorityCollapseClaim()));
+    claims.addAll(DlnGeometryClaim.all());
+    claims.addAll(List.of(
         new BinaryDncOptimalClaim(),
-        new DncNotOptimalClaim()));
+        new DncNotOptimalClaim(),
+        new L2DncUnbeatenClaim(),
+        new LambdaWindowClaim(),
+        new Dnc1OptimumClaim()));
+    return new ClaimRegistry(claims);
   }
 
   /** All claims in registry order. */

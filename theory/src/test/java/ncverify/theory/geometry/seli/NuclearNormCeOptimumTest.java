@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.ReferenceValues;
 import ncverify.theory.geometry.SimplexEtf;
 import ncverify.theory.geometry.StepImbalance;
 import ncverify.theory.geometry.seli.NuclearNormCeOptimum.Observable;
@@ -27,8 +28,8 @@ class NuclearNormCeOptimumTest {
   void reproducesTheoryReferenceTable() {
     // docs/theory.md section 2: K=4, R=10, rho=1/2, n_min=5: ndist(G_W) ~ 0.116, 0.083, 0.065, 0.054, 0.046
     int[] sizes = new StepImbalance(4, 10, 0.5, 5).classSizes();
-    double[] lambdas = {1e-1, 1e-2, 1e-3, 1e-4, 1e-5};
-    double[] reference = {0.116, 0.083, 0.065, 0.054, 0.046};
+    double[] lambdas = ReferenceValues.seliRateLambdas();
+    double[] reference = ReferenceValues.seliRateDistances();
     ClassLogitGeometry seli = ClassLogitGeometry.seli(sizes);
     NuclearNormCeOptimum prev = null;
     for (int i = 0; i < lambdas.length; i++) {

@@ -1,0 +1,18 @@
+package ncverify.theory.linalg.blas;
+
+/**
+ * The one interface through which heavy matrix products go. All matrices are dense, row-major
+ * {@code double[]} with an offset and a leading dimension (row stride), as in CBLAS row-major.
+ *
+ * <p>{@code C = alpha * op(A) * op(B) + beta * C}, with op(A) m x k, op(B) k x n, C m x n.
+ */
+public interface Blas {
+
+  /** A short name for reports ({@code "openblas-jni"}, {@code "java"}, ...). */
+  String name();
+
+  void dgemm(boolean transA, boolean transB, int m, int n, int k,
+             double alpha, double[] a, int aOff, int lda,
+             double[] b, int bOff, int ldb,
+             double beta, double[] c, int cOff, int ldc);
+}
