@@ -37,6 +37,49 @@ public final class FakeStudies {
     return x > BOUND ? Verdict.VIOLATED : Verdict.HOLDS;
   }
 
+  /** fake.needle is violated exactly at this x of 0..NEEDLE_RANGE. */
+  public static final int NEEDLE = 77_777;
+  /** Upper end of the x of {@link #needle()}. */
+  public static final int NEEDLE_RANGE = 100_000;
+
+  /**
+   * Study {@code fake.needle}: x uniform in 0..100000; claim {@code fake.needle} always applies and
+   * says |x - 77777| >= 1 (a lower bound: tightness 1/|x - 77777|), violated at one x only, which
+   * random tries miss and a climb of the tightness finds.
+   */
+  public static Study<Case> needle() {
+    return new Study<>() {
+      @Override
+      public String id() {
+        return "fake.needle-study";
+      }
+
+      @Override
+      public String description() {
+        return "x in 0..100000; needle: |x - 77777| >= 1";
+      }
+
+      @Override
+      public List<String> claimIds() {
+        return List.of("fake.needle");
+      }
+
+      @Override
+      public Gen<Case> cases() {
+        return Gen.integers(0, NEEDLE_RANGE).map(Case::new);
+      }
+
+      @Override
+      public StudyOutcome run(Case c, long seed) {
+        double d = Math.abs(c.x() - NEEDLE);
+        ConclusionCheck k = ConclusionCheck.of("|x - 77777| >= 1", d, Relation.AT_LEAST, 1, 0);
+        ClaimResult r = new ClaimResult("fake.needle", Paper.JSWM, "Fake needle", k.holds() ? Verdict.HOLDS
+            : Verdict.VIOLATED, List.of(AssumptionCheck.of("always", 1, Relation.AT_LEAST, 0)), k);
+        return StudyOutcome.of(List.of(r), Map.of("x", c.x()));
+      }
+    };
+  }
+
   /**
    * Study {@code fake.threshold}: x uniform in 0..1000; claim {@code fake.bounded} applies when
    * x >= 100 and says x <= 499; claim {@code fake.always} always applies and says x <= 1000 (margin
