@@ -54,8 +54,9 @@ public record CampaignResult(List<LedgerEntry> entries, List<StudySummary> studi
         + " applicable), %d violated, %d never applicable", verified(), theorems,
         count(ClaimKind.THEOREM, "VIOLATED"), count(ClaimKind.THEOREM, "NOT_APPLICABLE"));
     if (identities > 0) {
-      line += String.format(java.util.Locale.ROOT, "; %d identities (hold up to roundoff, check our code; not"
+      line += String.format(java.util.Locale.ROOT, "; %d %s (hold up to roundoff, check our code; not"
           + " counted as verified): %d held, %d violated, %d never applicable", identities,
+          identities == 1 ? "identity" : "identities",
           count(ClaimKind.IDENTITY, "HOLDS"), count(ClaimKind.IDENTITY, "VIOLATED"),
           count(ClaimKind.IDENTITY, "NOT_APPLICABLE"));
     }

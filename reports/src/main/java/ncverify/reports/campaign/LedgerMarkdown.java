@@ -32,8 +32,8 @@ public final class LedgerMarkdown {
         + " of the claim; docs/theory.md section 6). The targeted search climbs each claim's tightness from the"
         + " generated case closest to its bound.\n\n");
     b.append("Reproduce: `ncv campaign --seed ").append(r.provenance().settings().seed())
-        .append(" --only <study> --tries <n>` reruns the first n tries of a study; a case's `choices` replay it in the"
-        + " property suite with `-Dncverify.replay=<choices>`.\n\n");
+        .append(" --only <study>` (with the same `--quick`/`--tries`) reruns a study's tries exactly; a case's `choices`"
+        + " (ledger.json) replay it alone in the property suite with `-Dncverify.replay=<choices>`.\n\n");
     b.append("| claim | kind | paper | theorem | verdict | tries | assumptions held | HOLDS / VIOLATED / N.A. / error"
         + " | worst margin | tightness | targeted best |\n|---|---|---|---|---|---:|---:|---|---:|---:|---:|\n");
     for (LedgerEntry e : r.entries()) {
@@ -86,6 +86,10 @@ public final class LedgerMarkdown {
   }
 
   static String ref(TryRef t) {
+    if (t.target() != null) {
+      return String.format(Locale.ROOT, "%s (run seed %d; its choices are in ledger.json): `%s`", t.where(),
+          t.runSeed(), t.caseText());
+    }
     return String.format(Locale.ROOT, "%s (case seed %d, run seed %d): `%s`", t.where(), t.caseSeed(), t.runSeed(),
         t.caseText());
   }

@@ -21,8 +21,8 @@ import org.knowm.xchart.style.Styler;
  */
 public final class TightnessFigure {
 
-  /** Smallest ratio drawn (log axis). */
-  static final double FLOOR = 1e-6;
+  /** Smallest ratio drawn (log axis); smaller ratios are drawn at it. */
+  static final double FLOOR = 1e-16;
 
   private TightnessFigure() {
   }
@@ -42,6 +42,10 @@ public final class TightnessFigure {
       generated.add(Math.max(FLOOR, t.generationBest() == null ? FLOOR : t.generationBest()));
       best.add(Math.max(FLOOR, t.best()));
     }
+    double smallest = 1;
+    for (int i = 0; i < best.size(); i++) {
+      smallest = Math.min(smallest, Math.min(generated.get(i), best.get(i)));
+    }
     if (ids.isEmpty()) {
       ids.add("(no claim with a defined tightness)");
       generated.add(FLOOR);
@@ -54,7 +58,8 @@ public final class TightnessFigure {
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setXAxisLabelRotation(45);
     chart.getStyler().setYAxisLogarithmic(true);
-    chart.getStyler().setYAxisMin(FLOOR);
+    double axisMin = Math.max(FLOOR, Math.pow(10, Math.floor(Math.log10(smallest)) - 1));
+    chart.getStyler().setYAxisMin(axisMin);
     chart.getStyler().setYAxisMax(Math.max(2.0, best.stream().mapToDouble(Double::doubleValue).max().orElse(1) * 2));
     chart.addSeries("generated tries", ids, generated);
     chart.addSeries("after targeted search", ids, best);
