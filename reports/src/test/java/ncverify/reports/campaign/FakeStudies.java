@@ -48,34 +48,48 @@ public final class FakeStudies {
    * random tries miss and a climb of the tightness finds.
    */
   public static Study<Case> needle() {
+    return integerStudy("fake.needle-study", "x in 0..100000; needle: |x - 77777| >= 1", List.of("fake.needle"),
+        NEEDLE_RANGE, c -> {
+          double d = Math.abs(c.x() - NEEDLE);
+          ConclusionCheck k = ConclusionCheck.of("|x - 77777| >= 1", d, Relation.AT_LEAST, 1, 0);
+          ClaimResult r = new ClaimResult("fake.needle", Paper.JSWM, "Fake needle", k.holds() ? Verdict.HOLDS
+              : Verdict.VIOLATED, List.of(AssumptionCheck.of("always", 1, Relation.AT_LEAST, 0)), k);
+          return StudyOutcome.of(List.of(r), Map.of("x", c.x()));
+        });
+  }
+
+  /** A study of cases x uniform in 0..xMax, judged by {@code run}, with default tries 10. */
+  static Study<Case> integerStudy(String id, String description, List<String> claimIds, int xMax,
+      java.util.function.Function<Case, StudyOutcome> run) {
     return new Study<>() {
       @Override
       public String id() {
-        return "fake.needle-study";
+        return id;
       }
 
       @Override
       public String description() {
-        return "x in 0..100000; needle: |x - 77777| >= 1";
+        return description;
       }
 
       @Override
       public List<String> claimIds() {
-        return List.of("fake.needle");
+        return claimIds;
       }
 
       @Override
       public Gen<Case> cases() {
-        return Gen.integers(0, NEEDLE_RANGE).map(Case::new);
+        return Gen.integers(0, xMax).map(Case::new);
       }
 
       @Override
       public StudyOutcome run(Case c, long seed) {
-        double d = Math.abs(c.x() - NEEDLE);
-        ConclusionCheck k = ConclusionCheck.of("|x - 77777| >= 1", d, Relation.AT_LEAST, 1, 0);
-        ClaimResult r = new ClaimResult("fake.needle", Paper.JSWM, "Fake needle", k.holds() ? Verdict.HOLDS
-            : Verdict.VIOLATED, List.of(AssumptionCheck.of("always", 1, Relation.AT_LEAST, 0)), k);
-        return StudyOutcome.of(List.of(r), Map.of("x", c.x()));
+        return run.apply(c);
+      }
+
+      @Override
+      public int defaultTries() {
+        return 10;
       }
     };
   }
@@ -86,40 +100,11 @@ public final class FakeStudies {
    * 1000 - x); claim {@code fake.never} never applies.
    */
   public static Study<Case> threshold() {
-    return new Study<>() {
-      @Override
-      public String id() {
-        return "fake.threshold";
-      }
-
-      @Override
-      public String description() {
-        return "x in 0..1000; bounded: x >= 100 => x <= 499";
-      }
-
-      @Override
-      public List<String> claimIds() {
-        return List.of("fake.bounded", "fake.always", "fake.never");
-      }
-
-      @Override
-      public Gen<Case> cases() {
-        return Gen.integers(0, X_MAX).map(Case::new);
-      }
-
-      @Override
-      public StudyOutcome run(Case c, long seed) {
-        return StudyOutcome.of(List.of(
+    return integerStudy("fake.threshold", "x in 0..1000; bounded: x >= 100 => x <= 499",
+        List.of("fake.bounded", "fake.always", "fake.never"), X_MAX, c -> StudyOutcome.of(List.of(
             judge("fake.bounded", c.x() >= APPLIES_FROM, c.x(), BOUND),
             judge("fake.always", true, c.x(), X_MAX),
-            judge("fake.never", false, c.x(), 0)), Map.of("x", c.x()));
-      }
-
-      @Override
-      public int defaultTries() {
-        return 10;
-      }
-    };
+            judge("fake.never", false, c.x(), 0)), Map.of("x", c.x())));
   }
 
   /** Study {@code fake.flaky}: claim {@code fake.ok} always holds, but the run throws when x % 3 == 0. */
