@@ -19,6 +19,7 @@ public final class StudyRegistry {
     studies.add(new ncverify.properties.dln.DlnStudy());
     studies.add(ncverify.properties.dufm.DufmStudy.defaults());
     studies.add(new ncverify.properties.dufm.DufmRegimeStudy());
+    studies.add(new ncverify.properties.dufm.DufmBinaryStudy());
     return studies;
   }
 }

@@ -19,6 +19,7 @@ import ncverify.theory.claims.jswm.NtkLowerBoundClaim;
 import ncverify.theory.claims.jswm.PenultimateNc2Claim;
 import ncverify.theory.claims.jswm.StabilityConditioningClaim;
 import ncverify.theory.claims.ufm.BinaryDncOptimalClaim;
+import ncverify.theory.claims.ufm.BinaryDncGeometryClaim;
 import ncverify.theory.claims.ufm.DlnGeometryClaim;
 import ncverify.theory.claims.ufm.DlnMinorityCollapseClaim;
 import ncverify.theory.claims.ufm.DlnOptimumClaim;
@@ -77,8 +78,9 @@ public final class ClaimRegistry {
         new DlnOptimumClaim(),
         new DlnMinorityCollapseClaim()));
     claims.addAll(DlnGeometryClaim.all());
+    claims.add(new BinaryDncOptimalClaim());
+    claims.addAll(BinaryDncGeometryClaim.all());
     claims.addAll(List.of(
-        new BinaryDncOptimalClaim(),
         new DncNotOptimalClaim(),
         new L2DncUnbeatenClaim(),
         new LambdaWindowClaim(),
