@@ -60,6 +60,7 @@ public final class ConvNet implements Model {
   private final List<Parameter> params;
   private final String formula;
   private final int chunk;
+  private final double initScale;
 
   private int cap;
   private double[] inBuf;
@@ -125,6 +126,7 @@ public final class ConvNet implements Model {
     perImage += 2 * widest;
     this.params = Collections.unmodifiableList(ps);
     this.chunk = (int) Math.max(1, Math.min(Math.min(n, bd.maxChunk), WORKSPACE_ENTRIES / perImage));
+    this.initScale = bd.initScale;
     Init init = bd.init != null ? bd.init : (arch.activation() == Activation.TANH ? Init.GLOROT : Init.HE);
     SplittableRandom rng = new SplittableRandom(bd.seed);
     for (Layer layer : layers) {
@@ -160,6 +162,11 @@ public final class ConvNet implements Model {
   /** Blas used for every product. */
   public Blas blas() {
     return blas;
+  }
+
+  /** The factor on the init standard deviations it was built with. */
+  public double initScale() {
+    return initScale;
   }
 
   /** Images per forward/backward pass (a larger batch is processed in chunks of this size). */
