@@ -251,6 +251,22 @@ public final class ConvNet implements Model {
     return dense.get(l - 1);
   }
 
+  /**
+   * R_l = G_l + lambda W_l, the gradient of the full regularized objective with respect to the dense
+   * layer W_l over all N samples: one full {@link #lossAndGradient} pass (which overwrites every
+   * gradient buffer) plus the layer's weight decay, as the optimizer applies it.
+   */
+  public DMatrixRMaj objectiveGradient(int l) {
+    Parameter w = dense(l).weight();
+    lossAndGradient(null, 0, n);
+    DMatrixRMaj r = w.gradMatrix();
+    double[] v = w.value();
+    for (int i = 0; i < v.length; i++) {
+      r.data[i] += w.decay() * v[i];
+    }
+    return r;
+  }
+
   @Override
   public double regularization() {
     return Parameter.ridge(params);
