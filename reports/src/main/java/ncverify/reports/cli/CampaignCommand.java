@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "campaign", mixinStandardHelpOptions = true,
     description = {
         "Run the verification campaign: every claim over generated cases and trained networks.",
-        "Writes the claims ledger (per claim: how often its assumptions held, its verdicts, worst "
-            + "margin, minimal counterexample and seeds), figures (PNG, SVG) and index.html, readable "
+        "Writes the claims ledger (per claim: theorem-level or identity, how often its assumptions held, "
+            + "its verdicts, worst margin, tightness (closest approach to the bound) after a targeted search "
+            + "per claim, minimal counterexample and seeds), figures (PNG, SVG) and index.html, readable "
             + "from file://. Ctrl-C writes a partial ledger marked incomplete."},
     footer = {"", "Examples:", "  ncv campaign --quick", "  ncv campaign --only jswm.thm3.1.nc1 --tries 50 --threads 2",
         "  ncv campaign --data fashion-mnist --out /tmp/run1",
