@@ -28,7 +28,11 @@ import ncverify.theory.claims.ufm.Dnc1OptimumClaim;
 import ncverify.theory.claims.ufm.L2DncUnbeatenClaim;
 import ncverify.theory.claims.ufm.LambdaWindowClaim;
 import ncverify.theory.claims.ufm.SeliBalancedEtfClaim;
+import ncverify.theory.claims.ufm.SeliClassMeanGramClaim;
 import ncverify.theory.claims.ufm.SeliConvergenceClaim;
+import ncverify.theory.claims.ufm.SeliFeatureGramClaim;
+import ncverify.theory.claims.ufm.SeliLogitsClaim;
+import ncverify.theory.claims.ufm.SeliStepSpectrumClaim;
 
 /**
  * Every claim ncverify encodes ([JSWM], [SELI], [DLN], [DUFM], [DUFM2]; docs/theory.md sections 2-5), in a
@@ -67,6 +71,10 @@ public final class ClaimRegistry {
         new StabilityConditioningClaim(),
         new SeliConvergenceClaim(),
         new SeliBalancedEtfClaim(),
+        new SeliLogitsClaim(),
+        new SeliFeatureGramClaim(),
+        new SeliClassMeanGramClaim(),
+        new SeliStepSpectrumClaim(),
         new DlnOptimumClaim(),
         new DlnMinorityCollapseClaim()));
     claims.addAll(DlnGeometryClaim.all());
