@@ -93,11 +93,16 @@ final class Dense {
 
   /** U_r U_r^T: orthogonal projector onto col(a) (m x m for a m x n). */
   static DMatrixRMaj columnProjector(DMatrixRMaj a) {
-    Svd d = svd(a);
+    return columnProjector(svd(a));
+  }
+
+  /** U_r U_r^T from a thin SVD: the orthogonal projector onto the column space of the decomposed matrix. */
+  static DMatrixRMaj columnProjector(Svd d) {
     int r = d.rank();
-    DMatrixRMaj p = new DMatrixRMaj(a.numRows, a.numRows);
-    for (int i = 0; i < a.numRows; i++) {
-      for (int j = 0; j < a.numRows; j++) {
+    int m = d.u().numRows;
+    DMatrixRMaj p = new DMatrixRMaj(m, m);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < m; j++) {
         double acc = 0;
         for (int t = 0; t < r; t++) {
           acc += d.u().get(i, t) * d.u().get(j, t);
