@@ -3,7 +3,7 @@ package ncverify.impl.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.Blas;
+import ncverify.theory.linalg.blas.Blas;
 import ncverify.theory.InvalidInputException;
 
 /**
@@ -83,11 +83,11 @@ public final class GemmBenchmark {
    */
   public static void main(String[] args) {
     List<String> names = args.length > 0 ? List.of(args)
-        : ncverify.impl.backend.Backends.nativeIfWorking().isPresent() ? List.of("native", "java")
+        : ncverify.theory.linalg.blas.Backends.nativeIfWorking().isPresent() ? List.of("native", "java")
         : List.of("java");
     GemmBenchmark bench = standard();
     for (String name : names) {
-      Result r = bench.run(ncverify.impl.backend.Backends.byName(name));
+      Result r = bench.run(ncverify.theory.linalg.blas.Backends.byName(name));
       for (Point p : r.points()) {
         System.out.printf(java.util.Locale.ROOT, "%-16s n=%5d  %9.3f ms  %7.2f GFLOP/s%n",
             r.backend(), p.n(), p.bestSeconds() * 1e3, p.gflops());

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.Blas;
+import ncverify.theory.linalg.blas.Blas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.MseLoss;
 import ncverify.impl.loss.Normalization;

@@ -1,7 +1,7 @@
 package ncverify.impl.model;
 
-import ncverify.impl.backend.Backends;
-import ncverify.impl.backend.Blas;
+import ncverify.theory.linalg.blas.Backends;
+import ncverify.theory.linalg.blas.Blas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 

@@ -1,7 +1,7 @@
 package ncverify.impl.train;
 
 import java.util.SplittableRandom;
-import ncverify.impl.backend.Blas;
+import ncverify.theory.linalg.blas.Blas;
 import ncverify.impl.loss.Normalization;
 import ncverify.impl.model.Mlp;
 import ncverify.impl.optim.Sgd;

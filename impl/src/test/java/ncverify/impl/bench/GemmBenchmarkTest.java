@@ -3,8 +3,8 @@ package ncverify.impl.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ncverify.impl.backend.Blas;
-import ncverify.impl.backend.NaiveBlas;
+import ncverify.theory.linalg.blas.Blas;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import ncverify.theory.InvalidInputException;
 import org.junit.jupiter.api.Test;
 

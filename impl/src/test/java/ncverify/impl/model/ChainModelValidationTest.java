@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import ncverify.impl.loss.Loss;
+import ncverify.impl.loss.Normalization;
 import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad model specifications are rejected with {@link InvalidInputException} and {@link
- * ChainModel#evaluate()}'s train error is the argmax disagreement of the logits (branches that mutation
- * testing found unchecked).
+ * Bad model specifications are rejected with {@link InvalidInputException}, and {@link
+ * ChainModel#evaluate()} gives the argmax disagreement of the logits as train error and the objective
+ * computed independently from the logits and the weights (branches that mutation testing found unchecked).
  */
 class ChainModelValidationTest {
 
@@ -69,8 +71,9 @@ class ChainModelValidationTest {
     int n = 40;
     int k = 4;
     int[] y = ModelFixtures.labels(n, k, rng);
-    Mlp m = Mlp.builder(ModelFixtures.gaussian(5, n, rng), y, k).nonlinearWidths(6).lambda(1e-2)
-        .seed(11).build();
+    double lambda = 1e-2;
+    Mlp m = Mlp.builder(ModelFixtures.gaussian(5, n, rng), y, k).nonlinearWidths(6).lambda(lambda)
+        .loss(Loss.mse()).normalization(Normalization.MEAN).seed(11).build();
     Evaluation e = m.evaluate();
     DMatrixRMaj z = m.logits();
     int wrong = 0;
@@ -87,7 +90,25 @@ class ChainModelValidationTest {
     }
     assertThat(e.trainError()).isCloseTo((double) wrong / n, within(TOL));
     assertThat(wrong).isPositive(); // an untrained model errs, so the count is exercised
-    assertThat(e.regularization()).isPositive();
-    assertThat(e.objective()).isCloseTo(e.dataLoss() + e.regularization(), within(TOL * (1 + e.objective())));
+    // independent objective: (1/(2N)) ||Z_L - Y||_F^2 from the logits and (lambda/2) sum_l ||W_l||_F^2
+    // from the weights, by explicit loops (not the model's loss or regularization code)
+    double fit = 0;
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < k; r++) {
+        double d = z.get(r, i) - (y[i] == r ? 1 : 0);
+        fit += d * d;
+      }
+    }
+    double data = fit / (2.0 * n);
+    double reg = 0;
+    for (int l = 1; l <= m.depth(); l++) {
+      for (double w : m.weight(l).data) {
+        reg += lambda / 2 * w * w;
+      }
+    }
+    assertThat(reg).isPositive();
+    assertThat(e.dataLoss()).isCloseTo(data, within(TOL * (1 + data)));
+    assertThat(e.regularization()).isCloseTo(reg, within(TOL * (1 + reg)));
+    assertThat(e.objective()).isCloseTo(data + reg, within(TOL * (1 + data + reg)));
   }
 }

@@ -41,18 +41,48 @@ class InitAndBatchTest {
     assertThat(std).isCloseTo(0.5 * Math.sqrt(2.0 / 100), within(0.03 * 0.5 * Math.sqrt(2.0 / 100)));
   }
 
+  /**
+   * Valid batches give the batch loss N/B sum_{i in batch} (1/2)||z_i - e_{y_i}||^2 (MSE, SUM
+   * normalization) of exactly the selected samples, computed here from the logits; invalid ranges are
+   * rejected.
+   */
   @Test
   void batchRangesAreChecked() {
     SplittableRandom rng = new SplittableRandom(2);
-    Mlp m = Mlp.builder(ModelFixtures.gaussian(3, 6, rng), new int[] {0, 1, 2, 0, 1, 2}, 3).seed(1).build();
-    assertThat(m.lossAndGradient(null, 0, 6)).isFinite();
-    assertThat(m.lossAndGradient(null, 5, 1)).isFinite();
+    int[] y = {0, 1, 2, 0, 1, 2};
+    Mlp m = Mlp.builder(ModelFixtures.gaussian(3, 6, rng), y, 3).seed(1).build();
+    double[] perSample = perSampleMse(m.logits(), y);
+    assertThat(m.lossAndGradient(null, 0, 6)).isCloseTo(batchLoss(perSample, 0, 1, 2, 3, 4, 5), within(1e-12));
+    assertThat(m.lossAndGradient(null, 5, 1)).isCloseTo(batchLoss(perSample, 5), within(1e-12));
+    assertThat(m.lossAndGradient(null, 2, 3)).isCloseTo(batchLoss(perSample, 2, 3, 4), within(1e-12));
     assertThatThrownBy(() -> m.lossAndGradient(null, 0, 0)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> m.lossAndGradient(null, 0, 7)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> m.lossAndGradient(null, 6, 1)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> m.lossAndGradient(null, -1, 2)).isInstanceOf(InvalidInputException.class);
     int[] idx = {5, 1, 3};
-    assertThat(m.lossAndGradient(idx, 1, 2)).isFinite();
+    assertThat(m.lossAndGradient(idx, 1, 2)).isCloseTo(batchLoss(perSample, 1, 3), within(1e-12));
+    assertThat(m.lossAndGradient(idx, 0, 3)).isCloseTo(batchLoss(perSample, 5, 1, 3), within(1e-12));
     assertThatThrownBy(() -> m.lossAndGradient(idx, 2, 2)).isInstanceOf(InvalidInputException.class);
+  }
+
+  /** (1/2)||z_i - e_{y_i}||^2 per sample, from logits K x N. */
+  private static double[] perSampleMse(DMatrixRMaj z, int[] y) {
+    double[] out = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      for (int r = 0; r < z.numRows; r++) {
+        double d = z.get(r, i) - (y[i] == r ? 1 : 0);
+        out[i] += 0.5 * d * d;
+      }
+    }
+    return out;
+  }
+
+  /** The SUM-normalized batch estimate (N/B) sum over the batch. */
+  private static double batchLoss(double[] perSample, int... batch) {
+    double s = 0;
+    for (int i : batch) {
+      s += perSample[i];
+    }
+    return (double) perSample.length / batch.length * s;
   }
 }

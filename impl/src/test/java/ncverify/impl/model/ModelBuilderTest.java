@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.offset;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import ncverify.impl.backend.NaiveBlas;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 import ncverify.theory.InvalidInputException;

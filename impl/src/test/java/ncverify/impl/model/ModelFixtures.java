@@ -1,7 +1,7 @@
 package ncverify.impl.model;
 
 import java.util.SplittableRandom;
-import ncverify.impl.backend.NaiveBlas;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 import org.ejml.data.DMatrixRMaj;

@@ -78,7 +78,7 @@ class ModelGradientTest {
     int n = ChainModel.CHUNK + 53;
     int k = 3;
     int[] y = ModelFixtures.labels(n, k, rng);
-    Mlp m = Mlp.builder(ModelFixtures.gaussian(3, n, rng), y, k).blas(new ncverify.impl.backend.NaiveBlas())
+    Mlp m = Mlp.builder(ModelFixtures.gaussian(3, n, rng), y, k).blas(new ncverify.theory.linalg.blas.NaiveBlas())
         .nonlinearWidths(4).bias(true).normalization(Normalization.MEAN).seed(5).build();
     m.lossAndGradient(null, 0, n);
     double[][] full = grads(m);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
-import ncverify.impl.backend.NaiveBlas;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 import org.ejml.data.DMatrixRMaj;

@@ -64,7 +64,7 @@ class SgdTest {
     double lambda = 0.2;
     double eta = 0.3;
     ncverify.impl.model.DeepLinearUfm m = ncverify.impl.model.DeepLinearUfm.builder(4, 3, y, 3)
-        .blas(new ncverify.impl.backend.NaiveBlas()).hiddenWidths(5, 6).lambdaW(lambda).lambdaH(0.1)
+        .blas(new ncverify.theory.linalg.blas.NaiveBlas()).hiddenWidths(5, 6).lambdaW(lambda).lambdaH(0.1)
         .initStd(0.6).seed(9).build();
     m.lossAndGradient(null, 0, 9);
     for (int l = 1; l <= 2; l++) {

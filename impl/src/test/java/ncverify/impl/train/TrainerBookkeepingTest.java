@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import ncverify.impl.backend.NaiveBlas;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.model.ModelFixtures;
 import ncverify.impl.model.Ufm;

@@ -2,7 +2,7 @@ package ncverify.impl.train;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ncverify.impl.backend.NativeBlas;
+import ncverify.theory.linalg.blas.NativeBlas;
 import ncverify.impl.data.ClassSizes;
 import ncverify.impl.data.Dataset;
 import ncverify.impl.data.GaussianMixture;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ncverify.impl.backend.Backends;
-import ncverify.impl.backend.Blas;
+import ncverify.theory.linalg.blas.Backends;
+import ncverify.theory.linalg.blas.Blas;
 import ncverify.impl.model.DeepLinearUfm;
 import ncverify.properties.engine.Gen;
 import ncverify.properties.gen.UfmGens;
@@ -15,7 +15,7 @@ import ncverify.theory.claims.Claim;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.claims.registry.ClaimRegistry;
-import ncverify.theory.claims.ufm.DlnGramClaim;
+import ncverify.theory.claims.ufm.DlnGeometryClaim;
 import ncverify.theory.claims.ufm.DlnMinorityCollapseClaim;
 import ncverify.theory.claims.ufm.DlnOptimumClaim;
 import ncverify.theory.geometry.DeepLinearScalarProblem;
@@ -64,7 +64,7 @@ public final class DlnStudy implements Study<DlnCase> {
   private final Blas blas;
   private final DlnOptimumClaim optimumClaim = new DlnOptimumClaim();
   private final DlnMinorityCollapseClaim collapseClaim = new DlnMinorityCollapseClaim();
-  private final Claim gramClaim = ClaimRegistry.standard().get(DlnGramClaim.ID);
+  private final List<Claim> geometryClaims = geometryClaimsFromRegistry();
 
   /** The default study: K 2..4, M 1..4, 3 restarts (K 2..5 and 5 restarts when exhaustive). */
   public DlnStudy() {
@@ -99,14 +99,30 @@ public final class DlnStudy implements Study<DlnCase> {
         + " collapse and Grams as the closed form says.";
   }
 
-  @Override
-  public List<String> claimIds() {
-    return List.of(optimumClaim.id(), collapseClaim.id(), gramClaim.id());
+  private static List<Claim> geometryClaimsFromRegistry() {
+    ClaimRegistry registry = ClaimRegistry.standard();
+    List<Claim> out = new ArrayList<>();
+    for (DlnGeometryClaim.Part p : DlnGeometryClaim.Part.values()) {
+      out.add(registry.get(p.id()));
+    }
+    return out;
   }
 
   @Override
+  public List<String> claimIds() {
+    List<String> ids = new ArrayList<>(List.of(optimumClaim.id(), collapseClaim.id()));
+    geometryClaims.forEach(c -> ids.add(c.id()));
+    return ids;
+  }
+
+  /** Every claim of the study is applicable in at least half of the tries (measured: 0.6-1.0). */
+  @Override
   public Map<String, Double> minCoverage() {
-    return Map.of(optimumClaim.id(), 0.8, collapseClaim.id(), 0.6, gramClaim.id(), 0.5);
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put(optimumClaim.id(), 0.8);
+    m.put(collapseClaim.id(), 0.6);
+    geometryClaims.forEach(c -> m.put(c.id(), 0.5));
+    return m;
   }
 
   @Override
@@ -219,20 +235,17 @@ public final class DlnStudy implements Study<DlnCase> {
     double[] hNorm = new double[k];
     boolean[] collapsedTrained = new boolean[k];
     int mismatches = 0;
-    double gramError = Double.NaN;
     double alive = ALIVE_FRAC * Math.sqrt(n * c.lambdaH());
+    Measurement geometry = null;
     if (best != null) {
       DMatrixRMaj product = product(best);
-      DMatrixRMaj wwt = new DMatrixRMaj(k, k);
-      CommonOps_DDRM.multTransB(product, product, wwt);
       DMatrixRMaj means = classMeans(best.parameters().get(0).valueMatrix(), labels, sizes);
-      double[] sigma = opt.classifierNorms();
-      double[] meanTheory = opt.classMeanNorms();
-      double diff2 = 0;
-      double diag2 = 0;
-      double meanErr = 0;
       for (int i = 0; i < k; i++) {
-        wNorm[i] = Math.sqrt(wwt.get(i, i));
+        double w2 = 0;
+        for (int col = 0; col < product.numCols; col++) {
+          w2 += product.get(i, col) * product.get(i, col);
+        }
+        wNorm[i] = Math.sqrt(w2);
         double s = 0;
         for (int r = 0; r < means.numRows; r++) {
           s += means.get(r, i) * means.get(r, i);
@@ -242,31 +255,30 @@ public final class DlnStudy implements Study<DlnCase> {
         if (!ambiguous[i] && collapsedTrained[i] != collapseRule[i]) {
           mismatches++;
         }
-        for (int j = 0; j < k; j++) {
-          double target = i == j ? sigma[i] * sigma[i] : 0.0;
-          diff2 += (wwt.get(i, j) - target) * (wwt.get(i, j) - target);
-        }
-        diag2 += Math.pow(sigma[i], 4);
-        meanErr = Math.max(meanErr, Math.abs(hNorm[i] - meanTheory[i]));
       }
-      double nLambdaH = n * c.lambdaH();
-      gramError = Math.max(Math.sqrt(diff2) / Math.max(Math.sqrt(diag2), nLambdaH),
-          meanErr * 2 * Math.sqrt(nLambdaH));
+      geometry = DlnGeometryClaim.measurement(best.layerWeights(), best.parameters().get(0).valueMatrix(), labels,
+          opt, grads[bestIndex], converged[bestIndex], bestAtOptimum && numAmbiguous == 0);
     }
 
     Measurement m = Measurement.builder()
         .put(DlnOptimumClaim.REACHED_LOSS, reached)
         .put(DlnOptimumClaim.CLOSED_FORM_LOSS, closed)
         .flag(DlnOptimumClaim.CONVERGED, anyConverged)
-        .put(DlnMinorityCollapseClaim.MISMATCHES, mismatches)
-        .flag(DlnGramClaim.AT_OPTIMUM, bestAtOptimum && numAmbiguous == 0)
-        .put(DlnGramClaim.GRAM_ERROR, Double.isNaN(gramError) ? Double.POSITIVE_INFINITY : gramError)
-        .put(DlnGramClaim.GRAD_TOL, GRAD_TOL)
-        .put(DlnGramClaim.MIN_LAMBDA, Math.min(c.lambdaW(), c.lambdaH()))
         .build();
-    Measurement collapseM = m.toBuilder().flag(DlnMinorityCollapseClaim.CONVERGED, bestAtOptimum).build();
-    List<ClaimResult> results = List.of(optimumClaim.evaluate(m), collapseClaim.evaluate(collapseM),
-        gramClaim.evaluate(m));
+    Measurement.Builder cb = Measurement.builder().put(DlnMinorityCollapseClaim.K, k)
+        .put(DlnMinorityCollapseClaim.DEPTH, depth).flag(DlnMinorityCollapseClaim.CONVERGED, bestAtOptimum);
+    for (int j = 0; j < k; j++) {
+      cb.put(DlnMinorityCollapseClaim.ratioName(j), b / sizes[j]).flag(DlnMinorityCollapseClaim.collapsedName(j),
+          collapsedTrained[j]).flag(DlnMinorityCollapseClaim.ambiguousName(j), ambiguous[j]);
+    }
+    Measurement collapseM = cb.build();
+    List<ClaimResult> results = new ArrayList<>(List.of(optimumClaim.evaluate(m), collapseClaim.evaluate(collapseM)));
+    Map<String, Double> tightness = new LinkedHashMap<>();
+    for (Claim g : geometryClaims) {
+      ClaimResult r = geometry == null ? notApplicable(g) : g.evaluate(geometry);
+      results.add(r);
+      r.conclusion().ifPresent(cc -> tightness.put(g.id(), cc.tightness()));
+    }
 
     Map<String, Object> obs = new LinkedHashMap<>();
     obs.put("k", k);
@@ -289,15 +301,31 @@ public final class DlnStudy implements Study<DlnCase> {
     obs.put("best_loss", bestConverged);
     obs.put("best_minus_closed", bestConverged - closed);
     obs.put("collapse_rule", collapseRule);
+    obs.put("collapse_mismatches", mismatches);
     obs.put("collapsed_trained", collapsedTrained);
     obs.put("ambiguous_classes", numAmbiguous);
     obs.put("class_mean_norms_theory", opt.classMeanNorms());
     obs.put("class_mean_norms_trained", hNorm);
     obs.put("classifier_norms_theory", opt.classifierNorms());
     obs.put("classifier_norms_trained", wNorm);
-    obs.put("gram_error", gramError);
+    obs.put("curvature", geometry == null ? null : geometry.get(DlnGeometryClaim.CURVATURE));
+    obs.put("best_grad_norm", best == null ? null : grads[bestIndex]);
+    obs.put("geometry_tightness", tightness);
     double proximity = -Math.abs(Math.log(b / min(sizes) / DeepLinearScalarProblem.collapseThreshold(depth)));
-    return StudyOutcome.of(results, obs).withTarget(proximity);
+    StudyOutcome out = StudyOutcome.of(results, obs).withTarget(proximity)
+        .withMeasurement(optimumClaim.id(), m).withMeasurement(collapseClaim.id(), collapseM);
+    if (geometry != null) {
+      for (Claim g : geometryClaims) {
+        out = out.withMeasurement(g.id(), geometry);
+      }
+    }
+    return out;
+  }
+
+  /** The verdict of a geometry claim when no restart converged: its assumptions fail. */
+  private static ClaimResult notApplicable(Claim c) {
+    return new ClaimResult(c.id(), c.paper(), c.theorem(), ncverify.theory.claims.Verdict.NOT_APPLICABLE,
+        List.of(ncverify.theory.claims.AssumptionCheck.flag("some restart converged", false)), null);
   }
 
   /**

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ncverify.impl.backend.NaiveBlas;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 import ncverify.impl.model.ChainModel;

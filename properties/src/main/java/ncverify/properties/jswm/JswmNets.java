@@ -2,8 +2,8 @@ package ncverify.properties.jswm;
 
 import java.util.ArrayList;
 import java.util.List;
-import ncverify.impl.backend.Blas;
-import ncverify.impl.backend.NaiveBlas;
+import ncverify.theory.linalg.blas.Blas;
+import ncverify.theory.linalg.blas.NaiveBlas;
 import ncverify.impl.data.Dataset;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;

@@ -1,7 +1,7 @@
 package ncverify.properties.seli;
 
 import java.util.List;
-import ncverify.impl.backend.Blas;
+import ncverify.theory.linalg.blas.Blas;
 import ncverify.impl.model.Parameter;
 import ncverify.impl.model.Ufm;
 import ncverify.impl.optim.LrSchedule;

@@ -3,7 +3,7 @@ package ncverify.properties.seli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ncverify.impl.backend.Backends;
+import ncverify.theory.linalg.blas.Backends;
 import ncverify.properties.engine.Gen;
 import ncverify.properties.gen.UfmGens;
 import ncverify.properties.study.Study;

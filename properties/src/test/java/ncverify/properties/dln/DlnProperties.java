@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.OptionalDouble;
-import ncverify.impl.backend.Backends;
+import ncverify.theory.linalg.blas.Backends;
 import ncverify.impl.model.DeepLinearUfm;
 import ncverify.impl.model.Parameter;
 import ncverify.properties.engine.PropertyConfig;
 import ncverify.properties.engine.PropertyResult;
+import ncverify.properties.study.Falsifiability;
+import ncverify.properties.study.RecordingStudy;
+import ncverify.properties.study.StudyOutcome;
 import ncverify.properties.study.StudyProperty;
+import ncverify.theory.claims.registry.ClaimRegistry;
 import ncverify.theory.geometry.DeepLinearScalarProblem;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import org.junit.jupiter.api.Test;
@@ -26,12 +30,37 @@ class DlnProperties {
   /** Objective evaluated at an explicit point vs the same value from the scalar problem: round-off only. */
   private static final double VALUE_TOL = 1e-12;
 
+  /**
+   * The study over generated cases (every claim holds where it applies, with minimum coverage), and the
+   * definition of done of its claims (docs/theory.md section 6): the wrong version of each claim
+   * ({@link ncverify.theory.claims.Claim#strengthened}, factor 2) is VIOLATED on the recorded
+   * measurements of the same tries.
+   */
   @Test
   void deepLinearUfmMatchesClosedForm() {
-    DlnStudy study = new DlnStudy();
+    RecordingStudy<DlnCase> study = new RecordingStudy<>(new DlnStudy());
     PropertyResult r = StudyProperty.check(study, PropertyConfig.defaults().withTries(EXHAUSTIVE ? 400 : 80)
         .withThreadSafe(true).withThreads(2).withTargetTries(EXHAUSTIVE ? 80 : 10));
+    System.out.println(r.report());
     r.orThrow();
+    ClaimRegistry registry = ClaimRegistry.standard();
+    for (String id : study.claimIds()) {
+      Falsifiability.Report rep = Falsifiability.judgeStrengthened(registry.get(id), study.outcomes());
+      System.out.println(rep);
+      assertThat(rep.caught()).as(rep.toString()).isTrue();
+    }
+    printTightness(study.outcomes());
+  }
+
+  /** Largest tightness (measured/bound) of each geometry claim over the tries (printed for the docs). */
+  private static void printTightness(List<StudyOutcome> outcomes) {
+    java.util.Map<String, Double> worst = new java.util.TreeMap<>();
+    for (StudyOutcome o : outcomes) {
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Double> t = (java.util.Map<String, Double>) o.observations().get("geometry_tightness");
+      t.forEach((id, v) -> worst.merge(id, v, Math::max));
+    }
+    System.out.println("dln geometry: largest tightness per claim " + worst);
   }
 
   /**

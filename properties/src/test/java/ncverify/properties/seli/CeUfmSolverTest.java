@@ -3,7 +3,7 @@ package ncverify.properties.seli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ncverify.impl.backend.Backends;
+import ncverify.theory.linalg.blas.Backends;
 import ncverify.theory.geometry.SimplexEtf;
 import ncverify.theory.linalg.Norms;
 import org.ejml.data.DMatrixRMaj;

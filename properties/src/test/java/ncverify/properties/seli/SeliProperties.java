@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import ncverify.impl.backend.Backends;
+import ncverify.theory.linalg.blas.Backends;
 import ncverify.properties.engine.PropertyConfig;
 import ncverify.properties.engine.PropertyResult;
 import ncverify.properties.gen.UfmGens;

@@ -13,6 +13,7 @@ import ncverify.theory.claims.registry.ClaimRegistry;
 import ncverify.theory.claims.ufm.DlnOptimumClaim;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import ncverify.theory.geometry.SeliGeometry;
+import ncverify.theory.linalg.Products;
 import ncverify.theory.metrics.LabeledFeatures;
 import ncverify.theory.metrics.NcMetrics;
 import org.ejml.data.DMatrixRMaj;
@@ -142,12 +143,10 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
       }
     }
     DeepLinearUfmOptimum opt = DeepLinearUfmOptimum.of(sizes, chain.size(), lambdaW, lambdaH);
-    DMatrixRMaj z = h0.copy();
+    DMatrixRMaj z = h0;
     double reg = 0;
     for (DMatrixRMaj l : chain) {
-      DMatrixRMaj next = new DMatrixRMaj(l.numRows, z.numCols);
-      CommonOps_DDRM.mult(l, z, next);
-      z = next;
+      z = Products.mult(l, z);
       double f = NormOps_DDRM.normF(l);
       reg += lambdaW / 2 * f * f;
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import ncverify.impl.backend.Backends;
+import ncverify.theory.linalg.blas.Backends;
 import ncverify.properties.engine.Seeds;
 import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyRegistry;
@@ -110,7 +110,7 @@ public final class CampaignCommand implements Callable<Integer> {
     if (data != null && !RealDataCheck.available()) {
       o.println("ncv campaign: " + RealDataCheck.NOT_INSTALLED);
     }
-    if (!ncverify.impl.backend.Backends.best().name().startsWith("native")) {
+    if (!ncverify.theory.linalg.blas.Backends.best().name().startsWith("native")) {
       o.println("ncv campaign: native BLAS not in use, running on the pure-Java backend (slower; for the fast path: "
           + "apt-get install libopenblas0-pthread)");
     }

@@ -9,7 +9,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * The per-class scalar problem of the deep linear UFM ([DLN] Thm 3.1 / its proof; docs/theory.md
  * section 3): minimize over x >= 0
  * <pre>  f(x) = 1/(1 + x^M) + c x,   c = b/n_k,   b = M N (N lambda_W^M lambda_H)^{1/M}.</pre>
- * Class k contributes (n_k/(2N)) min_x f(x) to the optimal loss. Derivation (docs/theory-notes.md):
+ * Class k contributes (n_k/(2N)) min_x f(x) to the optimal loss. Derivation (docs/theory.md section 3.3):
  * with per-layer singular value s of class k, product singular value sigma = s^M and the optimal
  * class mean hbar = sigma/(sigma^2 + N lambda_H) along the classifier direction, the class's share of
  * the objective is (n_k/(2N)) N lambda_H/(sigma^2 + N lambda_H) + (M lambda_W/2) sigma^{2/M}; the

@@ -64,10 +64,17 @@ public record Svd(DMatrixRMaj u, double[] s, DMatrixRMaj v) {
     return new Svd(uThin, s, vThin);
   }
 
-  /** The {@code min(m, n)} singular values of {@code a} (not modified), descending. */
+  /**
+   * The {@code min(m, n)} singular values of {@code a} (not modified), descending. A wide matrix (one
+   * column per sample, N much larger than m) goes through {@link WideSvd}: a few passes over it through
+   * the fast backend instead of an SVD of the whole matrix.
+   */
   public static double[] singularValues(DMatrixRMaj a) {
     if (a.getNumElements() == 0) {
       return new double[0];
+    }
+    if (WideSvd.isWide(a)) {
+      return WideSvd.of(a).s();
     }
     SingularValueDecomposition_F64<DMatrixRMaj> svd =
         DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, false, true);

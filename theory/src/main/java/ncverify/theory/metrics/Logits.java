@@ -1,7 +1,7 @@
 package ncverify.theory.metrics;
 
+import ncverify.theory.linalg.Products;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Logits W H + b 1^T (docs/theory.md section 0) and their argmax, shared by NC4, the train error and the fit
@@ -11,15 +11,13 @@ public final class Logits {
 
   private Logits() {}
 
-  /** The bias-free product W H (K x N). */
+  /** The bias-free product W H (K x N), through the fast backend ({@link Products}). */
   public static DMatrixRMaj product(DMatrixRMaj w, DMatrixRMaj h) {
     if (w.numCols != h.numRows) {
       throw ncverify.theory.InvalidInputException.of(
           "W has %d columns but features have dimension %d", w.numCols, h.numRows);
     }
-    DMatrixRMaj out = new DMatrixRMaj(w.numRows, h.numCols);
-    CommonOps_DDRM.mult(w, h, out);
-    return out;
+    return Products.mult(w, h);
   }
 
   /**

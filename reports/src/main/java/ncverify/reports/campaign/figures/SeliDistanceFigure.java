@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import ncverify.impl.backend.Backends;
+import ncverify.theory.linalg.blas.Backends;
 import ncverify.impl.data.ClassSizes;
 import ncverify.properties.seli.CeUfmSolver;
 import ncverify.theory.geometry.SeliGeometry;

@@ -2,6 +2,8 @@ package ncverify.theory.claims.jswm;
 
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.linalg.Norms;
+import ncverify.theory.linalg.Products;
+import ncverify.theory.linalg.WideSvd;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -34,8 +36,16 @@ final class Dense {
     }
   }
 
-  /** Thin SVD, singular values descending (delegates to {@link ncverify.theory.linalg.Svd#thin}). */
+  /**
+   * Thin SVD, singular values descending (delegates to {@link ncverify.theory.linalg.Svd#thin}). A wide
+   * matrix (features, one column per sample) goes through {@link WideSvd}: U over the non-zero singular
+   * values, all singular values, and no V (null).
+   */
   static Svd svd(DMatrixRMaj a) {
+    if (WideSvd.isWide(a)) {
+      WideSvd.Result w = WideSvd.of(a);
+      return new Svd(w.u(), w.s(), null);
+    }
     ncverify.theory.linalg.Svd t;
     try {
       t = ncverify.theory.linalg.Svd.thin(a);
@@ -60,7 +70,11 @@ final class Dense {
 
   /** kappa(a) = s_1/s_+ over the non-zero singular values; throws for the zero matrix. */
   static double kappa(DMatrixRMaj a, String name) {
-    Svd d = svd(a);
+    return kappa(svd(a), name);
+  }
+
+  /** kappa from a computed SVD. */
+  static double kappa(Svd d, String name) {
     int r = d.rank();
     if (r == 0) {
       throw InvalidInputException.of("kappa(%s) is undefined: the matrix is zero", name);
@@ -93,24 +107,13 @@ final class Dense {
 
   /** U_r U_r^T: orthogonal projector onto col(a) (m x m for a m x n). */
   static DMatrixRMaj columnProjector(DMatrixRMaj a) {
-    return columnProjector(svd(a));
+    return columnProjector(svd(a), a.numRows);
   }
 
-  /** U_r U_r^T from a thin SVD: the orthogonal projector onto the column space of the decomposed matrix. */
-  static DMatrixRMaj columnProjector(Svd d) {
-    int r = d.rank();
-    int m = d.u().numRows;
-    DMatrixRMaj p = new DMatrixRMaj(m, m);
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < m; j++) {
-        double acc = 0;
-        for (int t = 0; t < r; t++) {
-          acc += d.u().get(i, t) * d.u().get(j, t);
-        }
-        p.set(i, j, acc);
-      }
-    }
-    return p;
+  /** U_r U_r^T from a computed SVD of an m x n matrix. */
+  static DMatrixRMaj columnProjector(Svd d, int m) {
+    DMatrixRMaj ur = CommonOps_DDRM.extract(d.u(), 0, m, 0, d.rank());
+    return multTransB(ur, ur);
   }
 
   /** Largest eigenvalue of a symmetric matrix. */
@@ -127,24 +130,19 @@ final class Dense {
     return max;
   }
 
+  /** a b (large products through the fast backend, {@link Products}). */
   static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
-    DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
-    CommonOps_DDRM.mult(a, b, c);
-    return c;
+    return Products.mult(a, b);
   }
 
   /** a^T b. */
   static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b) {
-    DMatrixRMaj c = new DMatrixRMaj(a.numCols, b.numCols);
-    CommonOps_DDRM.multTransA(a, b, c);
-    return c;
+    return Products.multTransA(a, b);
   }
 
   /** a b^T. */
   static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
-    DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numRows);
-    CommonOps_DDRM.multTransB(a, b, c);
-    return c;
+    return Products.multTransB(a, b);
   }
 
   static DMatrixRMaj minus(DMatrixRMaj a, DMatrixRMaj b) {

@@ -93,10 +93,6 @@ public final class JswmQuantities {
    */
   public static final String CRIT_LAMBDA_D = "crit_lambda_d";
 
-  /** Above this size of K N the head NTK is estimated by power iteration instead of an eigensolve. */
-  static final int EXPLICIT_NTK_MAX = 600;
-  private static final int POWER_ITERATIONS = 300;
-
   private JswmQuantities() {
   }
 
@@ -196,8 +192,8 @@ public final class JswmQuantities {
     if (rankZ == 0) {
       throw new InvalidInputException("the features Z_L1 entering the head are zero");
     }
-    DMatrixRMaj aOut = Dense.minus(a, Dense.mult(a, Dense.columnProjector(svdZ)));
-    m.put(Z_IN_OP, svdZ.s()[0]).put(KAPPA_Z_IN, svdZ.s()[0] / svdZ.s()[rankZ - 1])
+    DMatrixRMaj aOut = Dense.minus(a, Dense.mult(a, Dense.columnProjector(svdZ, zIn.numRows)));
+    m.put(Z_IN_OP, svdZ.s()[0]).put(KAPPA_Z_IN, Dense.kappa(svdZ, "Z_L1"))
         .put(LEAK_OP, Dense.opNorm(aOut))
         .put(KAPPA_A, Dense.kappa(a, "A"));
 
@@ -212,7 +208,7 @@ public final class JswmQuantities {
         .put(SIGMA_K_OUT, Dense.sigma(zOut, k));
 
     // Prop 5.3 mechanism
-    m.put(NTK_OP, headNtkOpNorm(head, z, k));
+    m.put(NTK_OP, HeadNtk.opNormFromFactor(head, HeadNtk.factor(svdZ), k));
     return m.build();
   }
 
@@ -360,109 +356,46 @@ public final class JswmQuantities {
 
   /**
    * ||Theta||_op of the head-only NTK Theta(E) = sum_l A_{>l} A_{>l}^T E Z_{l-1}^T Z_{l-1} on K x N
-   * matrices (A_{>l} = W_L ... W_{l+1}). Explicit eigensolve of sum_l (Q_l kron P_l) when K N is small,
-   * otherwise the best Rayleigh quotient of power iterations started from the vectors of the two
-   * proofs of Prop 5.3's lower bound (so the estimate never falls below the bound it certifies) and a
-   * seeded random start.
+   * matrices (A_{>l} = W_L ... W_{l+1}), computed exactly on the range of Z_{L1} ({@link HeadNtk}).
+   *
+   * @param z the forward pass Z_{L1}, ..., Z_L ({@link #forward})
    */
   static double headNtkOpNorm(List<DMatrixRMaj> head, List<DMatrixRMaj> z, int k) {
-    return headNtkOpNorm(head, z, k, k * z.get(0).numCols <= EXPLICIT_NTK_MAX);
+    return HeadNtk.opNorm(head, z.get(0), k);
   }
 
-  /** As {@link #headNtkOpNorm(List, List, int)} with the method forced (explicit eigensolve or power). */
+  /**
+   * As {@link #headNtkOpNorm(List, List, int)}; with {@code explicit} the K N x K N matrix
+   * sum_l (Z_{l-1}^T Z_{l-1}) kron (A_{>l} A_{>l}^T) is formed and eigensolved (small cases only: the
+   * reference the exact restricted computation is checked against).
+   */
   static double headNtkOpNorm(List<DMatrixRMaj> head, List<DMatrixRMaj> z, int k, boolean explicit) {
+    if (!explicit) {
+      return headNtkOpNorm(head, z, k);
+    }
     int l2 = head.size();
     int n = z.get(0).numCols;
-    List<DMatrixRMaj> p = new ArrayList<>();
-    List<DMatrixRMaj> zPrev = new ArrayList<>();
+    int dim = k * n;
+    DMatrixRMaj theta = new DMatrixRMaj(dim, dim);
     for (int j = 0; j < l2; j++) {
       DMatrixRMaj after = CommonOps_DDRM.identity(k);
       for (int t = l2 - 1; t > j; t--) {
         after = Dense.mult(after, head.get(t));
       }
-      p.add(Dense.multTransB(after, after));
-      zPrev.add(z.get(j));
-    }
-    if (explicit) {
-      int dim = k * n;
-      DMatrixRMaj theta = new DMatrixRMaj(dim, dim);
-      for (int j = 0; j < l2; j++) {
-        DMatrixRMaj q = Dense.multTransA(zPrev.get(j), zPrev.get(j));
-        DMatrixRMaj pj = p.get(j);
-        for (int c1 = 0; c1 < n; c1++) {
-          for (int c2 = 0; c2 < n; c2++) {
-            double qv = q.get(c1, c2);
-            for (int r1 = 0; r1 < k; r1++) {
-              for (int r2 = 0; r2 < k; r2++) {
-                theta.add(c1 * k + r1, c2 * k + r2, qv * pj.get(r1, r2));
-              }
+      DMatrixRMaj pj = Dense.multTransB(after, after);
+      DMatrixRMaj q = Dense.multTransA(z.get(j), z.get(j));
+      for (int c1 = 0; c1 < n; c1++) {
+        for (int c2 = 0; c2 < n; c2++) {
+          double qv = q.get(c1, c2);
+          for (int r1 = 0; r1 < k; r1++) {
+            for (int r2 = 0; r2 < k; r2++) {
+              theta.add(c1 * k + r1, c2 * k + r2, qv * pj.get(r1, r2));
             }
           }
         }
       }
-      return Dense.lambdaMaxSym(theta);
     }
-    // Starts: the vectors of the two proofs (docs/theory.md section 5), so that the Rayleigh quotient, which
-    // never decreases under power iteration of a PSD operator, is at least the bound it should certify;
-    // plus a seeded random start.
-    List<DMatrixRMaj> starts = new ArrayList<>();
-    Dense.Svd penult = Dense.svd(z.get(l2 - 1));
-    DMatrixRMaj lastLayer = new DMatrixRMaj(k, n);
-    for (int c = 0; c < n; c++) {
-      lastLayer.set(0, c, penult.v().get(c, 0));
-    }
-    starts.add(lastLayer);
-    DMatrixRMaj a = product(head);
-    Dense.Svd svdA = Dense.svd(a);
-    DMatrixRMaj uK = new DMatrixRMaj(k, 1);
-    for (int r = 0; r < k; r++) {
-      uK.set(r, 0, svdA.u().get(r, Math.min(k, svdA.s().length) - 1));
-    }
-    DMatrixRMaj qT = Dense.multTransA(uK, z.get(l2)); // 1 x N = (Z_L^T u_K)^T
-    starts.add(Dense.mult(uK, qT));
-    DMatrixRMaj random = new DMatrixRMaj(k, n);
-    java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261125L);
-    for (int i = 0; i < random.getNumElements(); i++) {
-      random.set(i, rnd.nextDouble() - 0.5);
-    }
-    starts.add(random);
-    double best = 0.0;
-    for (DMatrixRMaj start : starts) {
-      if (Dense.frob(start) > 0.0) {
-        best = Math.max(best, power(p, zPrev, start));
-      }
-    }
-    return best;
-  }
-
-  private static double power(List<DMatrixRMaj> p, List<DMatrixRMaj> zPrev, DMatrixRMaj start) {
-    DMatrixRMaj e = start.copy();
-    CommonOps_DDRM.scale(1.0 / Dense.frob(e), e);
-    double best = 0.0;
-    for (int it = 0; it < POWER_ITERATIONS; it++) {
-      DMatrixRMaj out = new DMatrixRMaj(e.numRows, e.numCols);
-      for (int j = 0; j < p.size(); j++) {
-        DMatrixRMaj ez = Dense.multTransB(e, zPrev.get(j));
-        CommonOps_DDRM.addEquals(out, Dense.mult(p.get(j), Dense.mult(ez, zPrev.get(j))));
-      }
-      best = Math.max(best, inner(e, out));
-      double norm = Dense.frob(out);
-      if (norm == 0.0) {
-        return best;
-      }
-      CommonOps_DDRM.scale(1.0 / norm, out);
-      e = out;
-    }
-    return best;
-  }
-
-  /** Frobenius inner product. */
-  private static double inner(DMatrixRMaj a, DMatrixRMaj b) {
-    double acc = 0.0;
-    for (int i = 0; i < a.getNumElements(); i++) {
-      acc += a.get(i) * b.get(i);
-    }
-    return acc;
+    return Dense.lambdaMaxSym(theta);
   }
 
   /** Z_{L1}, Z_{L1+1}, ..., Z_L: the forward pass of the linear head. */

@@ -13,7 +13,7 @@ import ncverify.theory.claims.jswm.Nc2AssembledClaim;
 import ncverify.theory.claims.jswm.Nc3AssembledClaim;
 import ncverify.theory.claims.jswm.StabilityConditioningClaim;
 import ncverify.theory.claims.ufm.BinaryDncOptimalClaim;
-import ncverify.theory.claims.ufm.DlnGramClaim;
+import ncverify.theory.claims.ufm.DlnGeometryClaim;
 import ncverify.theory.claims.ufm.DlnMinorityCollapseClaim;
 import ncverify.theory.claims.ufm.DlnOptimumClaim;
 import ncverify.theory.claims.ufm.DncNotOptimalClaim;
@@ -40,7 +40,7 @@ public final class ClaimRegistry {
 
   /** The registry with every claim at its default thresholds. */
   public static ClaimRegistry standard() {
-    return new ClaimRegistry(List.of(
+    List<Claim> claims = new java.util.ArrayList<>(List.of(
         new Nc1BoundClaim(),
         new Nc1ExactClaim(),
         new Nc2AssembledClaim(),
@@ -51,10 +51,12 @@ public final class ClaimRegistry {
         new SeliConvergenceClaim(),
         new SeliBalancedEtfClaim(),
         new DlnOptimumClaim(),
-        new DlnMinorityCollapseClaim(),
-        new DlnGramClaim(),
+        new DlnMinorityCollapseClaim()));
+    claims.addAll(DlnGeometryClaim.all());
+    claims.addAll(List.of(
         new BinaryDncOptimalClaim(),
         new DncNotOptimalClaim()));
+    return new ClaimRegistry(claims);
   }
 
   /** All claims in registry order. */

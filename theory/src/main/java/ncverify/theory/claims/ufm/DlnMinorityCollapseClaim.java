@@ -1,8 +1,10 @@
 package ncverify.theory.claims.ufm;
 
 import java.util.List;
+import java.util.Locale;
 import ncverify.theory.claims.AbstractClaim;
 import ncverify.theory.claims.AssumptionCheck;
+import ncverify.theory.claims.Claim;
 import ncverify.theory.claims.ConclusionCheck;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.claims.Paper;
@@ -10,23 +12,61 @@ import ncverify.theory.claims.Relation;
 
 /**
  * [DLN] minority collapse rule (docs/theory.md section 3): at the global optimum class k is zero iff
- * b/n_k &gt;= (M-1)^{(M-1)/M}/M (M &gt;= 2; M = 1: survives iff n_k &gt; N^2 lambda_W lambda_H). Judged on
- * the number of classes whose collapsed/alive state in the trained solution differs from the rule:
- * collapse_mismatches &lt;= 0.
+ * b/n_k &gt;= t(M) = (M-1)^{(M-1)/M}/M (M &gt;= 2; M = 1: t = 1, i.e. it survives iff
+ * n_k &gt; N^2 lambda_W lambda_H). Judged on the trained solution: per class the quantities
+ * {@code b_over_n_k} and {@code collapsed_k} (1 when the trained class is numerically zero) and
+ * {@code ambiguous_k} (1 when zero and the positive root tie within the loss tolerance: left out);
+ * the conclusion counts the classes whose trained state differs from the rule: mismatches &lt;= 0.
+ * The wrong version ({@link #strengthened}) moves the threshold by the factor.
  */
 public final class DlnMinorityCollapseClaim extends AbstractClaim {
 
-  /** Quantity: number of classes whose collapsed state differs from the prediction. */
-  public static final String MISMATCHES = "collapse_mismatches";
+  /** Quantity: number of classes K. */
+  public static final String K = "K";
+  /** Quantity: depth M. */
+  public static final String DEPTH = "M";
   /** Quantity: 1 when training converged (to the global optimum: best of restarts, loss at closed form). */
   public static final String CONVERGED = "converged";
 
+  private final double thresholdFactor;
+
   public DlnMinorityCollapseClaim() {
-    super("dln.minority_collapse", Paper.DLN, "Thm (minority collapse threshold), Sec. 3 of docs/theory.md",
+    this(1.0);
+  }
+
+  private DlnMinorityCollapseClaim(double thresholdFactor) {
+    super("dln.minority_collapse", Paper.DLN, "Thm (minority collapse threshold), Sec. 3 of docs/theory.md"
+        + (thresholdFactor == 1.0 ? "" : String.format(Locale.ROOT, " (threshold x %s: wrong)", thresholdFactor)),
         "At the global optimum of the imbalanced deep linear UFM, class k collapses to zero iff"
             + " b/n_k >= (M-1)^{(M-1)/M}/M (0.5 for M = 2, 0.529134 for M = 3); M = 1: it survives iff"
             + " n_k > N^2 lambda_W lambda_H.",
-        List.of(MISMATCHES, CONVERGED));
+        List.of(K, DEPTH, CONVERGED));
+    this.thresholdFactor = thresholdFactor;
+  }
+
+  /** Quantity name of b/n_k (k 0-based). */
+  public static String ratioName(int k) {
+    return "b_over_n_" + k;
+  }
+
+  /** Quantity name of the trained collapse flag of class k. */
+  public static String collapsedName(int k) {
+    return "collapsed_" + k;
+  }
+
+  /** Quantity name of the ambiguity flag of class k. */
+  public static String ambiguousName(int k) {
+    return "ambiguous_" + k;
+  }
+
+  /** t(M) = (M-1)^{(M-1)/M}/M (1 for M = 1). */
+  public static double threshold(int depth) {
+    return depth == 1 ? 1.0 : Math.pow(depth - 1.0, (depth - 1.0) / depth) / depth;
+  }
+
+  @Override
+  public Claim strengthened(double factor) {
+    return new DlnMinorityCollapseClaim(thresholdFactor * factor);
   }
 
   @Override
@@ -36,7 +76,19 @@ public final class DlnMinorityCollapseClaim extends AbstractClaim {
 
   @Override
   public ConclusionCheck conclusion(Measurement m) {
-    return ConclusionCheck.of("classes whose collapse differs from the rule = 0", m.get(MISMATCHES),
-        Relation.AT_MOST, 0.0, 0.0);
+    int k = m.getInt(K);
+    double t = thresholdFactor * threshold(m.getInt(DEPTH));
+    int mismatches = 0;
+    for (int c = 0; c < k; c++) {
+      if (m.get(ambiguousName(c)) == 1.0) {
+        continue;
+      }
+      boolean rule = m.get(ratioName(c)) >= t;
+      if (rule != (m.get(collapsedName(c)) == 1.0)) {
+        mismatches++;
+      }
+    }
+    return ConclusionCheck.of("classes whose collapse differs from the rule = 0", mismatches, Relation.AT_MOST,
+        0.0, 0.0);
   }
 }

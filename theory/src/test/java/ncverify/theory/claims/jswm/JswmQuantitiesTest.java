@@ -144,7 +144,7 @@ class JswmQuantitiesTest {
 
   @Test
   void powerIterationAboveTheExplicitSizeAgreesAndCertifiesTheBalancedBound() {
-    HeadFixtures.Case c = HeadFixtures.exact(9L, 3, 70, 215, 5, 4); // K N = 630 > EXPLICIT_NTK_MAX
+    HeadFixtures.Case c = HeadFixtures.exact(9L, 3, 70, 215, 5, 4); // K N = 630
     List<DMatrixRMaj> z = JswmQuantities.forward(c.head(), c.zIn());
     double power = JswmQuantities.headNtkOpNorm(c.head(), z, 3);
     double explicit = JswmQuantities.headNtkOpNorm(c.head(), z, 3, true);

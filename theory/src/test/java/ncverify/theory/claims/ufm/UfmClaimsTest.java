@@ -68,15 +68,35 @@ class UfmClaimsTest {
         .isEqualTo(Verdict.NOT_APPLICABLE);
   }
 
+  /** M = 2 (threshold 0.5): classes at b/n_k = 0.3 (alive), 0.6 (zero), 0.55 (ambiguous, ignored). */
+  private static Measurement collapse(boolean c0, boolean c1, boolean c2) {
+    Measurement.Builder b = Measurement.builder().put(DlnMinorityCollapseClaim.K, 3)
+        .put(DlnMinorityCollapseClaim.DEPTH, 2).flag(DlnMinorityCollapseClaim.CONVERGED, true);
+    double[] ratio = {0.3, 0.6, 0.55};
+    boolean[] collapsed = {c0, c1, c2};
+    for (int k = 0; k < 3; k++) {
+      b.put(DlnMinorityCollapseClaim.ratioName(k), ratio[k]).flag(DlnMinorityCollapseClaim.collapsedName(k),
+          collapsed[k]).flag(DlnMinorityCollapseClaim.ambiguousName(k), k == 2);
+    }
+    return b.build();
+  }
+
   @Test
   void minorityCollapseMismatchCount() {
     DlnMinorityCollapseClaim claim = new DlnMinorityCollapseClaim();
-    Measurement ok = Measurement.builder().put(DlnMinorityCollapseClaim.MISMATCHES, 0)
-        .flag(DlnMinorityCollapseClaim.CONVERGED, true).build();
-    assertThat(claim.evaluate(ok).verdict()).isEqualTo(Verdict.HOLDS);
-    ClaimResult r = claim.evaluate(ok.toBuilder().put(DlnMinorityCollapseClaim.MISMATCHES, 2).build());
+    assertThat(DlnMinorityCollapseClaim.threshold(2)).isCloseTo(0.5, within(TOL));
+    assertThat(DlnMinorityCollapseClaim.threshold(3)).isCloseTo(0.529134, within(1e-6));
+    assertThat(DlnMinorityCollapseClaim.threshold(1)).isEqualTo(1.0);
+    assertThat(claim.evaluate(collapse(false, true, false)).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(claim.evaluate(collapse(false, true, true)).verdict()).isEqualTo(Verdict.HOLDS);
+    ClaimResult r = claim.evaluate(collapse(true, false, false));
     assertThat(r.verdict()).isEqualTo(Verdict.VIOLATED);
     assertThat(r.conclusion().orElseThrow().margin()).isEqualTo(-2.0);
+    // the wrong version (threshold x 2 = 1.0) expects class 1 alive
+    assertThat(claim.strengthened(2).evaluate(collapse(false, true, false)).verdict()).isEqualTo(Verdict.VIOLATED);
+    Measurement unconverged = collapse(true, true, true).toBuilder().flag(DlnMinorityCollapseClaim.CONVERGED, false)
+        .build();
+    assertThat(claim.evaluate(unconverged).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
   }
 
   @Test
@@ -131,26 +151,5 @@ class UfmClaimsTest {
     // imbalanced classes (SELI is not the ETF there) or an unconverged path: nothing claimed
     assertThat(claim.evaluate(seliEtf(false, true, 0.3)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
     assertThat(claim.evaluate(seliEtf(true, false, 0.3)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
-  }
-
-  private static Measurement dlnGram(boolean atOptimum, double gramError, double gradTol, double minLambda) {
-    return Measurement.builder().flag(DlnGramClaim.AT_OPTIMUM, atOptimum).put(DlnGramClaim.GRAM_ERROR, gramError)
-        .put(DlnGramClaim.GRAD_TOL, gradTol).put(DlnGramClaim.MIN_LAMBDA, minLambda).build();
-  }
-
-  @Test
-  void dlnGramBoundIsTheOptimizerPrecisionWithARoundOffFloor() {
-    DlnGramClaim claim = new DlnGramClaim();
-    assertThat(claim.id()).isEqualTo("dln.gram_closed_form");
-    // grad_tol 1e-9 at min lambda 1e-3: allowed error 100 x 1e-9 / 1e-3 = 1e-4
-    assertThat(claim.evaluate(dlnGram(true, 5e-5, 1e-9, 1e-3)).verdict()).isEqualTo(Verdict.HOLDS);
-    ClaimResult off = claim.evaluate(dlnGram(true, 3e-4, 1e-9, 1e-3));
-    assertThat(off.verdict()).isEqualTo(Verdict.VIOLATED);
-    assertThat(off.conclusion().orElseThrow().margin()).isCloseTo(1e-4 - 3e-4, within(TOL));
-    // a tiny grad_tol leaves the round-off floor 1e-8
-    assertThat(claim.evaluate(dlnGram(true, 5e-9, 1e-14, 1.0)).verdict()).isEqualTo(Verdict.HOLDS);
-    assertThat(claim.evaluate(dlnGram(true, 2e-8, 1e-14, 1.0)).verdict()).isEqualTo(Verdict.VIOLATED);
-    // not at the optimum (or an ambiguous class): nothing claimed
-    assertThat(claim.evaluate(dlnGram(false, 1.0, 1e-9, 1e-3)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
   }
 }

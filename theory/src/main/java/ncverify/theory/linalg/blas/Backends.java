@@ -1,4 +1,4 @@
-package ncverify.impl.backend;
+package ncverify.theory.linalg.blas;
 
 import java.util.Locale;
 import java.util.SplittableRandom;

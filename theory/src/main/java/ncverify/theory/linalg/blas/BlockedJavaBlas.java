@@ -1,4 +1,4 @@
-package ncverify.impl.backend;
+package ncverify.theory.linalg.blas;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ncverify.impl.backend;
+package ncverify.theory.linalg.blas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ncverify.impl.backend;
+package ncverify.theory.linalg.blas;
 
 /**
  * Reference triple-loop {@link Blas}: slow, obviously correct, used as the oracle in backend tests.

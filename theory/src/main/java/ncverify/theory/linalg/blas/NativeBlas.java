@@ -1,4 +1,4 @@
-package ncverify.impl.backend;
+package ncverify.theory.linalg.blas;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package ncverify.impl.backend;
+package ncverify.theory.linalg.blas;
 
 /**
  * The one interface through which heavy matrix products go. All matrices are dense, row-major

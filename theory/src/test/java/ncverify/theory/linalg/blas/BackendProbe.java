@@ -1,4 +1,4 @@
-package ncverify.impl.backend;
+package ncverify.theory.linalg.blas;
 
 /** Child-JVM entry point for {@link BackendsFallbackTest}: prints the name of the chosen backend. */
 public final class BackendProbe {

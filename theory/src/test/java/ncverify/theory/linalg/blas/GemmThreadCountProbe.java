@@ -1,4 +1,4 @@
-package ncverify.impl.backend;
+package ncverify.theory.linalg.blas;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * C = A B for several shapes with the native BLAS and with {@link BlockedJavaBlas} at 1 and 2
  * threads. Run it under two OpenBLAS thread counts and compare the lines:
  * <pre>
- * OPENBLAS_NUM_THREADS=1 mvn -o -q -pl impl -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=GemmThreadCountProbe -Dncverify.gemmProbe=true
- * OPENBLAS_NUM_THREADS=2 mvn -o -q -pl impl -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=GemmThreadCountProbe -Dncverify.gemmProbe=true
+ * OPENBLAS_NUM_THREADS=1 mvn -o -q -pl theory test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=GemmThreadCountProbe -Dncverify.gemmProbe=true
+ * OPENBLAS_NUM_THREADS=2 mvn -o -q -pl theory test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=GemmThreadCountProbe -Dncverify.gemmProbe=true
  * </pre>
  * {@code -Dncverify.gemmProbe.dump=/tmp/t1} also writes each native product as little-endian doubles.
  */
