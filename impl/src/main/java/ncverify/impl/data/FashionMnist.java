@@ -26,6 +26,8 @@ public final class FashionMnist {
   public static final int K = 10;
   /** Pixels per image (28 x 28). */
   public static final int DIM = 784;
+  /** One grey channel of 28 x 28 pixels. */
+  public static final ImageShape SHAPE = new ImageShape(1, 28, 28);
 
   /** Which half of the data. */
   public enum Split {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.IoErrors;
 
 /**
  * Reads unsigned-byte IDX files (the MNIST / Fashion-MNIST format), plain or gzip-compressed
@@ -49,7 +50,7 @@ public final class IdxReader {
     } catch (EOFException e) {
       throw new InvalidInputException("IDX file " + file + " is truncated", e);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot read IDX file " + file + ": " + e.getMessage(), e);
+      throw IoErrors.failure("read IDX file", file, e);
     }
   }
 
@@ -66,7 +67,7 @@ public final class IdxReader {
     } catch (EOFException e) {
       throw new InvalidInputException("IDX file " + file + " is truncated", e);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot read IDX file " + file + ": " + e.getMessage(), e);
+      throw IoErrors.failure("read IDX file", file, e);
     }
   }
 

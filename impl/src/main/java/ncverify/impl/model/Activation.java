@@ -16,7 +16,7 @@ public enum Activation {
   public static final double DEFAULT_LEAKY_SLOPE = 0.01;
 
   /** a[i] = sigma(z[i]) for i < len (one loop per activation, no per-element dispatch). */
-  void applyAll(double[] z, double[] a, int len, double slope) {
+  public void applyAll(double[] z, double[] a, int len, double slope) {
     switch (this) {
       case RELU:
         for (int i = 0; i < len; i++) {
@@ -41,7 +41,7 @@ public enum Activation {
   }
 
   /** d[i] *= sigma'(z[i]) for i < len (a = sigma(z)). */
-  void multiplyDerivative(double[] d, double[] z, double[] a, int len, double slope) {
+  public void multiplyDerivative(double[] d, double[] z, double[] a, int len, double slope) {
     switch (this) {
       case RELU:
         for (int i = 0; i < len; i++) {

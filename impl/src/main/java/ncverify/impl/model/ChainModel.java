@@ -191,6 +191,11 @@ public abstract class ChainModel implements Model {
 
   /** "(1/2)" or "(1/(2N))" style data term for {@link #objectiveFormula()}. */
   protected String dataTermFormula() {
+    return dataTermFormula(loss, normalization);
+  }
+
+  /** The data term c sum_i l(z_i, y_i) as a formula: "(1/2)||Z_L - Y||^2", "(1/N) sum_i CE(z_i, y_i)", ... */
+  public static String dataTermFormula(Loss loss, Normalization normalization) {
     String c = normalization == Normalization.SUM ? "" : "(1/N) ";
     return loss instanceof MseLoss ? c + "(1/2)||Z_L - Y||^2" : c + "sum_i CE(z_i, y_i)";
   }
@@ -266,13 +271,7 @@ public abstract class ChainModel implements Model {
 
   @Override
   public double regularization() {
-    double r = 0;
-    for (Parameter p : params) {
-      if (p.decay() != 0) {
-        r += 0.5 * p.decay() * p.normSquared();
-      }
-    }
-    return r;
+    return Parameter.ridge(params);
   }
 
   private double[] inputArray() {
@@ -345,14 +344,7 @@ public abstract class ChainModel implements Model {
       Parameter bias = biases[l - 1];
       double[] zl = z[l];
       if (bias != null) {
-        double[] bv = bias.value();
-        for (int r = 0; r < rows; r++) {
-          double br = bv[r];
-          int row = r * b;
-          for (int j = 0; j < b; j++) {
-            zl[row + j] += br;
-          }
-        }
+        BiasOps.addToColumns(zl, bias.value(), rows, b);
       }
       Activation act = acts[l - 1];
       if (act != Activation.IDENTITY) {
@@ -405,15 +397,7 @@ public abstract class ChainModel implements Model {
       }
       Parameter bias = biases[l - 1];
       if (bias != null) {
-        double[] g = bias.grad();
-        for (int r = 0; r < rows; r++) {
-          double s = 0;
-          int row = r * b;
-          for (int j = 0; j < b; j++) {
-            s += cur[row + j];
-          }
-          g[r] = beta * g[r] + s;
-        }
+        BiasOps.rowSums(cur, rows, b, beta, bias.grad());
       }
       if (l > 1 || features != null) {
         blas.dgemm(true, false, inner, b, rows, 1.0, w.value(), 0, inner, cur, 0, b, 0.0, next, 0, b);
@@ -448,20 +432,7 @@ public abstract class ChainModel implements Model {
       forward(null, start, len, depth);
       double[] zl = z[depth];
       data += loss.evaluate(zl, k, len, len, yBuf, scale, null);
-      for (int j = 0; j < len; j++) {
-        int best = 0;
-        double bestV = zl[j];
-        for (int r = 1; r < k; r++) {
-          double v = zl[r * len + j];
-          if (v > bestV) {
-            bestV = v;
-            best = r;
-          }
-        }
-        if (best != yBuf[j] || Double.isNaN(bestV)) {
-          wrong++;
-        }
-      }
+      wrong += Evaluation.misclassified(zl, k, len, yBuf);
     }
     double reg = regularization();
     return new Evaluation(data, reg, data + reg, (double) wrong / n);

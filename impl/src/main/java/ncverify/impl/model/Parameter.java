@@ -19,7 +19,8 @@ public final class Parameter {
   private final double[] grad;
   private final double decay;
 
-  Parameter(String name, int rows, int cols, double decay) {
+  /** A zero tensor rows x cols with a zero gradient and ridge coefficient {@code decay}. */
+  public Parameter(String name, int rows, int cols, double decay) {
     this.name = name;
     this.rows = rows;
     this.cols = cols;
@@ -62,6 +63,17 @@ public final class Parameter {
       s += v * v;
     }
     return s;
+  }
+
+  /** The regularizer sum_P (lambda_P/2)||P||^2 of a model's parameters. */
+  public static double ridge(java.util.List<Parameter> params) {
+    double r = 0;
+    for (Parameter p : params) {
+      if (p.decay() != 0) {
+        r += 0.5 * p.decay() * p.normSquared();
+      }
+    }
+    return r;
   }
 
   /** A copy of the value as a rows x cols matrix. */

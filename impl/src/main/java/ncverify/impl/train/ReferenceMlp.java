@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 import ncverify.theory.linalg.blas.Blas;
 import ncverify.impl.loss.Normalization;
 import ncverify.impl.model.Mlp;
-import ncverify.impl.optim.Sgd;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -66,30 +65,8 @@ public final class ReferenceMlp {
     int[] labels = new int[n];
     DMatrixRMaj x = randomData(n, labels, seed);
     Mlp mlp = build(blas, x, labels, seed);
-    TrainConfig cfg = oneEpoch(n, seed);
-    Sgd opt = new Sgd(cfg.momentum());
-    int[] perm = new int[n];
-    for (int i = 0; i < n; i++) {
-      perm[i] = i;
-    }
-    SplittableRandom rng = new SplittableRandom(seed);
-    long start = System.nanoTime();
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
-    double loss = Double.NaN;
-    int steps = 0;
-    for (int pos = 0; pos < n; pos += BATCH) {
-      int b = Math.min(BATCH, n - pos);
-      loss = mlp.lossAndGradient(perm, pos, b);
-      opt.step(mlp.parameters(), cfg.lr());
-      steps++;
-    }
-    double seconds = (System.nanoTime() - start) * 1e-9;
-    return new EpochTiming(blas.name(), n, steps, seconds, loss);
+    EpochClock.EpochTiming t = EpochClock.time(mlp, blas.name(), BATCH, oneEpoch(n, seed).lr(), 0.0, seed);
+    return new EpochTiming(t.blas(), t.samples(), t.steps(), t.seconds(), t.lastBatchLoss());
   }
 
   /** {@link #timeOneEpoch(Blas, int, long)} on the full 60,000 samples. */

@@ -18,6 +18,7 @@ public final class StudyRegistry {
     studies.add(new ncverify.properties.seli.SeliStudy());
     studies.add(new ncverify.properties.dln.DlnStudy());
     studies.add(ncverify.properties.dufm.DufmStudy.defaults());
+    studies.add(new ncverify.properties.dufm.DufmRegimeStudy());
     return studies;
   }
 }

@@ -10,6 +10,7 @@ import ncverify.properties.engine.PropertyResult;
 import ncverify.properties.gen.UfmGens;
 import ncverify.properties.study.StudyOutcome;
 import ncverify.properties.study.StudyProperty;
+import ncverify.theory.ReferenceValues;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Verdict;
 import ncverify.theory.claims.ufm.SeliConvergenceClaim;
@@ -26,9 +27,10 @@ class SeliProperties {
   /** docs/theory.md's reference values are given to 3 decimals (+-5e-4); the rest is optimizer error. */
   private static final double REFERENCE_TOL = 1e-3;
   /** Path of docs/theory.md's reference table. */
-  private static final List<Double> REFERENCE_LAMBDAS = List.of(1e-1, 1e-2, 1e-3, 1e-4, 1e-5);
+  private static final List<Double> REFERENCE_LAMBDAS =
+      java.util.Arrays.stream(ReferenceValues.seliRateLambdas()).boxed().toList();
   /** docs/theory.md: K = 4, R = 10, rho = 1/2, n_min = 5, d = 16: ndist(G_W) at lambda = 1e-1..1e-5. */
-  private static final double[] REFERENCE_DIST = {0.116, 0.083, 0.065, 0.054, 0.046};
+  private static final double[] REFERENCE_DIST = ReferenceValues.seliRateDistances();
   /** The pinned counterexample's distance (0.1056) must clear 0.1 by more than optimizer error (~1e-4). */
   private static final double PINNED_MARGIN = 2e-3;
 

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import ncverify.reports.cli.UserErrorException;
 import ncverify.reports.json.Json;
+import ncverify.theory.IoErrors;
 
 /**
  * The output folder of a campaign: creates it (checking it is writable up front) and writes the
@@ -38,9 +39,10 @@ public final class RunFolder {
       Files.createDirectories(dir);
       Path probe = Files.createTempFile(dir, ".probe", ".tmp");
       Files.delete(probe);
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      throw new UserErrorException("cannot write the output folder " + dir + ": " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    } catch (IOException e) {
+      throw new UserErrorException("cannot write the output folder " + dir + ": " + IoErrors.reason(e, dir));
+    } catch (UnsupportedOperationException | SecurityException e) {
+      throw new UserErrorException("cannot write the output folder " + dir + ": not a writable file system");
     }
     return new RunFolder(dir);
   }

@@ -26,6 +26,7 @@ import ncverify.reports.campaign.RunFolder;
 import ncverify.reports.campaign.TryRecord;
 import ncverify.reports.campaign.figures.CampaignReport;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.IoErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -124,8 +125,10 @@ public final class CampaignCommand implements Callable<Integer> {
           try {
             folder.writeLedger(campaign.snapshot());
             System.err.println("ncv campaign: interrupted; partial ledger (incomplete) in " + folder.dir());
-          } catch (IOException | RuntimeException e) {
-            System.err.println("ncv campaign: interrupted; could not write the partial ledger: " + e);
+          } catch (IOException e) {
+            System.err.println("ncv campaign: interrupted; could not write the partial ledger: " + IoErrors.reason(e));
+          } catch (RuntimeException e) {
+            System.err.println("ncv campaign: interrupted; could not write the partial ledger: " + e.getMessage());
           }
         }
       }

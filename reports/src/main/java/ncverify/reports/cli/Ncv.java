@@ -1,7 +1,12 @@
 package ncverify.reports.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.IoErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -61,6 +66,12 @@ public final class Ncv implements Runnable {
         err.flush();
         return EXIT_USER_ERROR;
       }
+      if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+        // a file operation without a message of its own (e.g. the disk filled while writing a report)
+        err.println("ncv: " + oneLine(IoErrors.reason(t)));
+        err.flush();
+        return EXIT_USER_ERROR;
+      }
       if (t instanceof OutOfMemoryError) {
         err.println("ncv: out of memory; give the JVM more with NCV_JAVA_OPTS=-Xmx20g");
         err.flush();
@@ -117,13 +128,25 @@ public final class Ncv implements Runnable {
       code = EXIT_INTERNAL_ERROR;
     }
     out.flush();
+    if (out.checkError()) { // PrintWriter swallows write failures: stdout is full, closed or a broken pipe
+      IOException why = out instanceof OutputWriter o ? o.failure() : null;
+      String reason = why == null ? "Input/output error" : oneLine(IoErrors.reason(why));
+      if (!reason.equals("Broken pipe")) { // the reader went away (ncv ... | head): nothing to tell, as with SIGPIPE
+        err.println("ncv: cannot write the output: " + reason);
+      }
+      code = EXIT_USER_ERROR;
+    }
     err.flush();
     return code;
   }
 
+  /** Runs ncv with stdout as an {@link OutputWriter}, so a failing stdout is reported (used by tests). */
+  static int execute(OutputStream stdout, PrintWriter err, String... args) {
+    return execute(OutputWriter.on(stdout), err, args);
+  }
+
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(execute(out, err, args));
+    System.exit(execute(new FileOutputStream(FileDescriptor.out), err, args));
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import ncverify.reports.io.NpyWriter;
+import ncverify.theory.IoErrors;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -41,7 +42,7 @@ final class SaveDir {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UserErrorException("cannot create output directory " + dir + " (" + reason(e) + ")");
+      throw new UserErrorException("cannot create output directory " + dir + ": " + IoErrors.reason(e, dir));
     }
     if (!Files.isWritable(dir)) {
       throw new UserErrorException("output directory " + dir + " is not writable");
@@ -80,7 +81,7 @@ final class SaveDir {
       for (Path p : moved) {
         deleteQuietly(p);
       }
-      throw new UserErrorException("cannot write into " + dir + " (" + reason(e) + ")");
+      throw new UserErrorException("cannot write into " + dir + ": " + IoErrors.reason(e, dir));
     } finally {
       if (staging != null) {
         deleteTree(staging);
@@ -93,12 +94,6 @@ final class SaveDir {
     if (created) {
       deleteQuietly(dir);
     }
-  }
-
-  private static String reason(IOException e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null || m.equals(e instanceof java.nio.file.FileSystemException f
-        ? f.getFile() : null) ? "" : ": " + m);
   }
 
   private static void deleteQuietly(Path p) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.IoErrors;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -23,9 +24,7 @@ public final class ArrayFiles {
     if (file.toString().isEmpty()) {
       throw new InvalidInputException("empty file name");
     }
-    if (!Files.isRegularFile(file)) {
-      throw InvalidInputException.of("%s: no such file", file);
-    }
+    IoErrors.requireReadableFile(file);
     if (isNpy(file)) {
       return NpyReader.read(file);
     }
@@ -42,7 +41,7 @@ public final class ArrayFiles {
       return b.length == 6 && (b[0] & 0xff) == 0x93 && b[1] == 'N' && b[2] == 'U' && b[3] == 'M' && b[4] == 'P'
           && b[5] == 'Y';
     } catch (IOException e) {
-      throw InvalidInputException.of("%s: cannot read (%s)", file.getFileName(), e.getMessage());
+      throw IoErrors.failure("read", file, e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.IoErrors;
 
 /**
  * Reads a numeric CSV file (comma, semicolon, tab or space separated; one row per line; a first line
@@ -21,9 +22,7 @@ public final class CsvReader {
 
   public static NpyArray read(Path file) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-    if (!Files.isRegularFile(file)) {
-      throw InvalidInputException.of("%s: no such file", file);
-    }
+    IoErrors.requireReadableFile(file);
     List<double[]> rows = new ArrayList<>();
     boolean integral = true;
     int cols = -1;
@@ -59,7 +58,7 @@ public final class CsvReader {
     } catch (java.nio.charset.CharacterCodingException e) {
       throw InvalidInputException.of("%s: not a UTF-8 text file (nor a .npy file)", name);
     } catch (IOException e) {
-      throw InvalidInputException.of("%s: cannot read (%s)", name, e.getMessage());
+      throw IoErrors.failure("read", file, e);
     } catch (java.io.UncheckedIOException e) {
       throw InvalidInputException.of("%s: not a text file", name);
     }

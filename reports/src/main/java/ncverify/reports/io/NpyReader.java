@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.IoErrors;
 
 /**
  * Reads NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0): dtypes float16/32/64, int8-64,
@@ -39,7 +40,7 @@ public final class NpyReader {
   public static NpyArray read(Path file) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (!Files.isRegularFile(file)) {
-      throw InvalidInputException.of("%s: no such file", file);
+      IoErrors.requireReadableFile(file);
     }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
@@ -111,7 +112,7 @@ public final class NpyReader {
       boolean integral = h.kind != 'f';
       return new NpyArray(h.shape, out, h.descr, integral);
     } catch (IOException e) {
-      throw InvalidInputException.of("%s: cannot read (%s)", name, e.getMessage());
+      throw IoErrors.failure("read", file, e);
     } catch (ArithmeticException e) {
       throw InvalidInputException.of("%s: declared shape is too large", name);
     }

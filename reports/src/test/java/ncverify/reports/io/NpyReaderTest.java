@@ -130,7 +130,7 @@ class NpyReaderTest {
     Path fl = file("fl.npy", npy(1, "<f8", false, "(2,)", ByteOrder.LITTLE_ENDIAN, 8, new double[] {1, 0.5}));
     assertThatThrownBy(() -> ArrayFiles.labels(fl)).isInstanceOf(InvalidInputException.class).hasMessageContaining("not an integer");
     assertThatThrownBy(() -> ArrayFiles.read(dir.resolve("missing.npy"))).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("no such file");
+        .hasMessageContaining("No such file or directory");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.OptionalDouble;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.ReferenceValues;
 import org.junit.jupiter.api.Test;
 
 class DeepLinearScalarProblemTest {
@@ -17,10 +18,10 @@ class DeepLinearScalarProblemTest {
   void thresholdsMatchTheoryConstants() {
     assertThat(DeepLinearScalarProblem.collapseThreshold(1)).isCloseTo(1.0, within(TOL));
     assertThat(DeepLinearScalarProblem.collapseThreshold(2)).isCloseTo(0.5, within(TOL));
-    assertThat(DeepLinearScalarProblem.collapseThreshold(3)).isCloseTo(0.529134, within(THRESHOLD_TOL));
+    assertThat(DeepLinearScalarProblem.collapseThreshold(3)).isCloseTo(ReferenceValues.DLN_COLLAPSE_THRESHOLD_M3, within(THRESHOLD_TOL));
     assertThat(DeepLinearScalarProblem.rootExistenceThreshold(1)).isCloseTo(1.0, within(TOL));
-    assertThat(DeepLinearScalarProblem.rootExistenceThreshold(2)).isCloseTo(0.649519, within(THRESHOLD_TOL));
-    assertThat(DeepLinearScalarProblem.rootExistenceThreshold(3)).isCloseTo(0.839947, within(THRESHOLD_TOL));
+    assertThat(DeepLinearScalarProblem.rootExistenceThreshold(2)).isCloseTo(ReferenceValues.DLN_ROOT_THRESHOLD_M2, within(THRESHOLD_TOL));
+    assertThat(DeepLinearScalarProblem.rootExistenceThreshold(3)).isCloseTo(ReferenceValues.DLN_ROOT_THRESHOLD_M3, within(THRESHOLD_TOL));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 import java.util.Random;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.ReferenceValues;
 import org.junit.jupiter.api.Test;
 
 class SeliGeometryTest {
@@ -146,8 +147,8 @@ class SeliGeometryTest {
     double[][] gwSeli = Arrays2d.of(step.geometry().gramW());
     Random rng = new Random(5);
     double[][][] wh = {Arrays2d.gaussian(4, 16, 0.3, rng), Arrays2d.gaussian(16, y.length, 0.3, rng)};
-    double[] lambdas = {1e-1, 1e-2};
-    double[] expected = {0.116, 0.083};
+    double[] lambdas = {ReferenceValues.seliRateLambdas()[0], ReferenceValues.seliRateLambdas()[1]};
+    double[] expected = {ReferenceValues.seliRateDistances()[0], ReferenceValues.seliRateDistances()[1]};
     for (int i = 0; i < lambdas.length; i++) {
       double gradNorm = CrossEntropyUfmGd.run(wh, y, lambdas[i], 0.02, 200_000, 1e-8);
       assertThat(gradNorm).isLessThan(GD_GRAD_TOL);

@@ -9,6 +9,7 @@ import java.util.Map;
 import ncverify.reports.campaign.CampaignResult;
 import ncverify.reports.campaign.RealDataCheck;
 import ncverify.reports.json.Json;
+import ncverify.theory.IoErrors;
 
 /**
  * Writes the figures, the optional real-data section and index.html of a run folder. A figure that
@@ -41,8 +42,10 @@ public final class CampaignReport {
           written.add(job.write());
           log.printf(java.util.Locale.ROOT, "figure %s (%.1f s)%n", written.get(written.size() - 1).stem(),
               (System.nanoTime() - start) / 1e9);
-        } catch (IOException | RuntimeException e) {
-          lines.add("figure failed: " + e);
+        } catch (IOException e) {
+          lines.add("figure failed: " + IoErrors.reason(e));
+        } catch (RuntimeException e) {
+          lines.add("figure failed: " + e.getMessage());
         }
         log.flush();
       }
@@ -63,7 +66,7 @@ public final class CampaignReport {
           }
           log.printf(java.util.Locale.ROOT, "real data fashion-mnist (%.1f s)%n", (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException e) {
-          lines.add("fashion-mnist run failed: " + e);
+          lines.add("fashion-mnist run failed: " + e.getMessage());
         }
       } else {
         lines.add(RealDataCheck.NOT_INSTALLED);

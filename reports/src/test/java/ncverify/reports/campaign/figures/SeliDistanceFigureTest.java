@@ -3,6 +3,7 @@ package ncverify.reports.campaign.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ncverify.theory.ReferenceValues;
 import org.junit.jupiter.api.Test;
 
 /** The SELI figure's curves, computed by the CE UFM solver (docs/theory.md section 2). */
@@ -35,7 +36,7 @@ class SeliDistanceFigureTest {
   @Test
   void ratioTenReproducesTheoryReferenceTable() {
     // docs/theory.md section 2: K=4, R=10, rho=1/2, n_min=5, d=16: ndist(G_W) ~ 0.116, 0.083, 0.065 at 1e-1..1e-3
-    double[] reference = {0.116, 0.083, 0.065};
+    double[] reference = java.util.Arrays.copyOf(ReferenceValues.seliRateDistances(), 3);
     SeliDistanceFigure.Curve c = SeliDistanceFigure.curve(10, DECADES, 1);
     System.out.println("SELI figure R = 10: " + c.distances());
     for (int i = 0; i < reference.length; i++) {

@@ -17,6 +17,9 @@ import ncverify.theory.claims.ufm.DlnGeometryClaim;
 import ncverify.theory.claims.ufm.DlnMinorityCollapseClaim;
 import ncverify.theory.claims.ufm.DlnOptimumClaim;
 import ncverify.theory.claims.ufm.DncNotOptimalClaim;
+import ncverify.theory.claims.ufm.Dnc1OptimumClaim;
+import ncverify.theory.claims.ufm.L2DncUnbeatenClaim;
+import ncverify.theory.claims.ufm.LambdaWindowClaim;
 import ncverify.theory.claims.ufm.SeliBalancedEtfClaim;
 import ncverify.theory.claims.ufm.SeliConvergenceClaim;
 
@@ -55,7 +58,10 @@ public final class ClaimRegistry {
     claims.addAll(DlnGeometryClaim.all());
     claims.addAll(List.of(
         new BinaryDncOptimalClaim(),
-        new DncNotOptimalClaim()));
+        new DncNotOptimalClaim(),
+        new L2DncUnbeatenClaim(),
+        new LambdaWindowClaim(),
+        new Dnc1OptimumClaim()));
     return new ClaimRegistry(claims);
   }
 

@@ -55,6 +55,11 @@ public final class DeepUfmObjective {
     return new DeepUfmObjective(p.labels(), p.numClasses(), p.lambdas(), p.lambdaH());
   }
 
+  /** lambda_H, the ridge on H_1. */
+  public double lambdaH() {
+    return lambdaH;
+  }
+
   /** L. */
   public int depth() {
     return lambdas.length;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.ReferenceValues;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.claims.Verdict;
@@ -85,7 +86,7 @@ class UfmClaimsTest {
   void minorityCollapseMismatchCount() {
     DlnMinorityCollapseClaim claim = new DlnMinorityCollapseClaim();
     assertThat(DlnMinorityCollapseClaim.threshold(2)).isCloseTo(0.5, within(TOL));
-    assertThat(DlnMinorityCollapseClaim.threshold(3)).isCloseTo(0.529134, within(1e-6));
+    assertThat(DlnMinorityCollapseClaim.threshold(3)).isCloseTo(ReferenceValues.DLN_COLLAPSE_THRESHOLD_M3, within(1e-6));
     assertThat(DlnMinorityCollapseClaim.threshold(1)).isEqualTo(1.0);
     assertThat(claim.evaluate(collapse(false, true, false)).verdict()).isEqualTo(Verdict.HOLDS);
     assertThat(claim.evaluate(collapse(false, true, true)).verdict()).isEqualTo(Verdict.HOLDS);
@@ -113,7 +114,8 @@ class UfmClaimsTest {
 
   private static Measurement dufm(int k, int l, double lowRank, double dnc) {
     return Measurement.builder().put(DncNotOptimalClaim.K, k).put(DncNotOptimalClaim.L, l)
-        .put(DncNotOptimalClaim.LOW_RANK_LOSS, lowRank).put(DncNotOptimalClaim.DNC_LOSS, dnc).build();
+        .put(DncNotOptimalClaim.LOW_RANK_LOSS, lowRank).put(DncNotOptimalClaim.DNC_LOSS, dnc)
+        .put(DncNotOptimalClaim.GD_LOSS, Double.POSITIVE_INFINITY).build();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.Map;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.ReferenceValues;
 import org.junit.jupiter.api.Test;
 
 class DeepUfmRegimeTest {
@@ -19,8 +20,8 @@ class DeepUfmRegimeTest {
     RegimeComparison c = DeepUfmRegime.compare(10, 4, 1, 0.004);
     Map<String, Object> json = c.toJsonMap();
     assertThat(json).containsOnlyKeys("dnc_loss", "low_rank_loss", "low_rank_rank", "dnc_optimal");
-    assertThat((Double) json.get("dnc_loss")).isCloseTo(0.099179875, offset(1e-8));
-    assertThat((Double) json.get("low_rank_loss")).isCloseTo(0.080911332, offset(1e-8));
+    assertThat((Double) json.get("dnc_loss")).isCloseTo(ReferenceValues.DUFM_DNC_LOSS_K10_L4, offset(1e-8));
+    assertThat((Double) json.get("low_rank_loss")).isCloseTo(ReferenceValues.DUFM_LOW_RANK_LOSS_K10_L4, offset(1e-8));
     assertThat(json.get("low_rank_rank")).isEqualTo(5);
     assertThat(json.get("dnc_optimal")).isEqualTo(false);
     DufmParameters p = DufmParameters.uniform(10, 4, 1, 0.004);
@@ -79,7 +80,7 @@ class DeepUfmRegimeTest {
   /**
    * Finding against docs/theory.md section 4 claim (3) ("L = 2: no construction of this family beats
    * DNC"): close to the DNC collapse, T(5) with two layers is strictly below L_DNC (K = 10,
-   * lambda = 0.0377: 0.47112 vs 0.48079; reproduced by an independent numpy implementation). The
+   * lambda = 0.0377: 0.47112 vs 0.48079; reproduced by docs/derivations/dufm_reference.py). The
    * construction's loss is checked here with the independent per-sample evaluation.
    */
   @Test
@@ -95,9 +96,9 @@ class DeepUfmRegimeTest {
   @Test
   void lambdaWindowWhereOnlyTheConstructionSurvives() {
     LambdaWindow w = REGIME.collapseWindow(10, 4, 1, 2e-3).orElseThrow();
-    assertThat(w.lower()).isCloseTo(2 * 0.525916 / 50, offset(1e-7));
-    assertThat(w.lower()).isCloseTo(0.0210, offset(1e-4));
-    assertThat(w.upper()).isCloseTo(0.0264, offset(1e-4));
+    assertThat(w.lower()).isCloseTo(2 * ReferenceValues.DUFM_C_STAR_L4 / 50, offset(1e-7));
+    assertThat(w.lower()).isCloseTo(ReferenceValues.DUFM_WINDOW_K10_L4_LOWER, offset(1e-4));
+    assertThat(w.upper()).isCloseTo(ReferenceValues.DUFM_WINDOW_K10_L4_UPPER, offset(1e-4));
     double inside = 0.5 * (w.lower() + w.upper());
     RegimeComparison c = DeepUfmRegime.compare(10, 4, 1, inside);
     assertThat(c.dncLoss()).isEqualTo(0.5);
@@ -127,7 +128,7 @@ class DeepUfmRegimeTest {
     }
     // K = 10, L = 4, n = 2 written out: 2 * 0.525916 / (10 * 5 * 2^{1/5}).
     assertThat(DeepUfmRegime.dncCollapseLambda(10, 4, 2))
-        .isCloseTo(2 * 0.525916 / (50 * Math.pow(2, 0.2)), offset(1e-7));
+        .isCloseTo(2 * ReferenceValues.DUFM_C_STAR_L4 / (50 * Math.pow(2, 0.2)), offset(1e-7));
   }
 
   /** With K = 2 there is no construction, so nothing survives the DNC collapse: no window. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.ReferenceValues;
 import org.junit.jupiter.api.Test;
 
 class DncLossTest {
@@ -42,9 +43,9 @@ class DncLossTest {
 
   @Test
   void criticalConstantsOfTheory() {
-    assertThat(DncLoss.criticalC(2)).isCloseTo(0.595275, offset(1e-6));
-    assertThat(DncLoss.criticalC(3)).isCloseTo(0.544331, offset(1e-6));
-    assertThat(DncLoss.criticalC(4)).isCloseTo(0.525916, offset(1e-6));
+    assertThat(DncLoss.criticalC(2)).isCloseTo(ReferenceValues.DUFM_C_STAR_L2, offset(1e-6));
+    assertThat(DncLoss.criticalC(3)).isCloseTo(ReferenceValues.DUFM_C_STAR_L3, offset(1e-6));
+    assertThat(DncLoss.criticalC(4)).isCloseTo(ReferenceValues.DUFM_C_STAR_L4, offset(1e-6));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.Random;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.ReferenceValues;
 import org.assertj.core.data.Percentage;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,10 @@ class DncSolutionTest {
 
   @Test
   void referenceDncLosses() {
-    assertThat(DncLoss.of(DufmParameters.uniform(10, 4, 1, 0.004))).isCloseTo(0.099179875, offset(REFERENCE_ABS));
-    assertThat(DncLoss.of(DufmParameters.uniform(10, 3, 1, 0.004))).isCloseTo(0.079183324, offset(REFERENCE_ABS));
-    assertThat(DncLoss.of(DufmParameters.uniform(10, 2, 1, 0.004))).isCloseTo(0.059189, offset(1e-6));
-    assertThat(DncLoss.of(DufmParameters.uniform(6, 4, 1, 0.004))).isCloseTo(0.059707736, offset(REFERENCE_ABS));
+    assertThat(DncLoss.of(DufmParameters.uniform(10, 4, 1, 0.004))).isCloseTo(ReferenceValues.DUFM_DNC_LOSS_K10_L4, offset(REFERENCE_ABS));
+    assertThat(DncLoss.of(DufmParameters.uniform(10, 3, 1, 0.004))).isCloseTo(ReferenceValues.DUFM_DNC_LOSS_K10_L3, offset(REFERENCE_ABS));
+    assertThat(DncLoss.of(DufmParameters.uniform(10, 2, 1, 0.004))).isCloseTo(ReferenceValues.DUFM_DNC_LOSS_K10_L2, offset(REFERENCE_ABS));
+    assertThat(DncLoss.of(DufmParameters.uniform(6, 4, 1, 0.004))).isCloseTo(ReferenceValues.DUFM_DNC_LOSS_K6_L4, offset(REFERENCE_ABS));
   }
 
   @Test

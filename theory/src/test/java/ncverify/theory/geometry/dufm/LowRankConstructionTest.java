@@ -8,6 +8,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.Random;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.ReferenceValues;
 import org.assertj.core.data.Percentage;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LowRankConstructionTest {
 
   private static final LowRankConstruction CONSTRUCTION = LowRankConstruction.defaults();
-  private static final double LAMBDA = 0.004;
+  private static final double LAMBDA = ReferenceValues.DUFM_LAMBDA;
   /** A converged optimum: no +-1e-3 move of a log-scale lowers the loss by more than this. */
   private static final double CONVERGED = 1e-12;
 
@@ -100,15 +101,15 @@ class LowRankConstructionTest {
   @Test
   void referenceNumbers() {
     LowRankSolution k10l4 = CONSTRUCTION.best(DufmParameters.uniform(10, 4, 1, LAMBDA)).orElseThrow();
-    assertThat(k10l4.loss()).isCloseTo(0.080911332, offset(REFERENCE_ABS));
+    assertThat(k10l4.loss()).isCloseTo(ReferenceValues.DUFM_LOW_RANK_LOSS_K10_L4, offset(REFERENCE_ABS));
     assertThat(k10l4.rank()).isEqualTo(5);
     assertThat(k10l4.description()).isEqualTo("T(5)");
     assertThat(CONSTRUCTION.best(DufmParameters.uniform(10, 3, 1, LAMBDA)).orElseThrow().loss())
-        .isCloseTo(0.072893892, offset(REFERENCE_ABS));
+        .isCloseTo(ReferenceValues.DUFM_LOW_RANK_LOSS_K10_L3, offset(REFERENCE_ABS));
     assertThat(CONSTRUCTION.optimize(DufmParameters.uniform(10, 2, 1, LAMBDA), 5).loss())
-        .isCloseTo(0.0624, offset(1e-4));
+        .isCloseTo(ReferenceValues.DUFM_LOW_RANK_LOSS_K10_L2, offset(1e-6));
     assertThat(CONSTRUCTION.best(DufmParameters.uniform(6, 4, 1, LAMBDA)).orElseThrow().loss())
-        .isCloseTo(0.057525025, offset(REFERENCE_ABS));
+        .isCloseTo(ReferenceValues.DUFM_LOW_RANK_LOSS_K6_L4, offset(REFERENCE_ABS));
     DufmParameters k6l3 = DufmParameters.uniform(6, 3, 1, LAMBDA);
     assertThat(CONSTRUCTION.best(k6l3).orElseThrow().loss()).isGreaterThan(DncLoss.of(k6l3));
   }
