@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  *   <li><b>applicable</b>: some study of the default campaign ({@link StudyRegistry#all()}) judges the claim
  *       with a required coverage of at least {@link #MIN_COVERAGE}, and no study requires coverage 0 of a
  *       claim it judges (a property that passes with zero applicable tries proves nothing);
- *   <li><b>falsifiable</b>: a named test in {@code mvn verify} ({@link #FALSIFIED_BY}) shows the claim's wrong
- *       version ({@link Claim#strengthened}, 2x too strong or a wrong factor) VIOLATED on generated cases of a
+ *   <li><b>falsifiable</b>: a named test in {@code mvn verify} ({@link #FALSIFIES_EVERY_CLAIM_OF} for every
+ *       claim of a study, {@link #FALSIFIES_CLAIM} for one claim) shows the claim's wrong version ({@link Claim#strengthened}, 2x too strong or a wrong factor) VIOLATED on generated cases of a
  *       study, through {@link Falsifiability} on the measurements the study recorded.
  * </ul>
  *
@@ -35,34 +35,32 @@ class DefinitionOfDoneTest {
   static final double MIN_COVERAGE = Study.DEFAULT_COVERAGE;
 
   /**
-   * Claim id -> the test ("fully.qualified.Class#method") that asserts its wrong version is VIOLATED on
-   * generated cases.
+   * Study id -> the test ("fully.qualified.Class#method") that records the study's tries and asserts the wrong
+   * version of every claim the study judges VIOLATED on them.
    */
-  static final Map<String, String> FALSIFIED_BY = Map.of(
-      "jswm.thm3.1.nc1", "ncverify.properties.jswm.JswmProperties#jswmClaimsHoldOnConstructedHeads",
-      "jswm.thm3.1.nc1.exact", "ncverify.properties.jswm.JswmProperties#jswmClaimsHoldOnConstructedHeads",
-      "jswm.thm3.1.nc2", "ncverify.properties.jswm.JswmProperties#jswmClaimsHoldOnConstructedHeads",
-      "jswm.thm3.1.nc3", "ncverify.properties.jswm.JswmProperties#jswmClaimsHoldOnConstructedHeads",
-      "jswm.prop5.3.stability", "ncverify.properties.jswm.JswmProperties#jswmClaimsHoldOnConstructedHeads",
-      "jswm.thm4.4.balancedness_step",
+  static final Map<String, String> FALSIFIES_EVERY_CLAIM_OF = Map.of(
+      "jswm.constructed-heads", "ncverify.properties.jswm.JswmProperties#jswmClaimsHoldOnConstructedHeads",
+      "jswm.balancedness-dynamics",
       "ncverify.properties.jswm.JswmProperties#balancednessIdentityHoldsAtEveryGdStepAndFailsAcrossTheNonlinearity",
+      "dln.deep-linear-ufm", "ncverify.properties.dln.DlnProperties#deepLinearUfmMatchesClosedForm",
+      "dufm.gd-vs-dnc", "ncverify.properties.dufm.DufmProperties#dufmStudyClaimsHoldWhereverTheirAssumptionsDo",
+      "dufm.regime", "ncverify.properties.dufm.DufmProperties#regimeStudyClaimsHoldAndTheirWrongVersionsFail");
+
+  /** Claim id -> a test that asserts the wrong version of this one claim VIOLATED on a study's tries. */
+  static final Map<String, String> FALSIFIES_CLAIM = Map.of(
       "jswm.critical.balancedness",
       "ncverify.properties.jswm.JswmProperties#everyJswmClaimHoldsOnTrainedMlpsWhereItsAssumptionsHold");
 
   /**
    * Pending under issue 14 (engineers "seli" and "ufm"): claims that no study of the default campaign judges
-   * with a required coverage of at least 0.3 yet (their studies require 0.15 and 0.1).
+   * with a required coverage of at least 0.3 yet.
    */
   static final Set<String> PENDING_ISSUE_14_COVERAGE = Set.of(
       "seli.balanced_etf", // SeliStudy requires 0.15
-      "dufm.binary_dnc_optimal", // DufmStudy requires 0.15
-      "dufm.dnc_not_optimal"); // DufmStudy requires 0.1
+      "dufm.binary_dnc_optimal"); // DufmStudy requires 0.15
 
   /** Pending under issue 14: claims without a test that shows their wrong version VIOLATED yet. */
-  static final Set<String> PENDING_ISSUE_14_FALSIFIED = Set.of(
-      "seli.convergence", "seli.balanced_etf",
-      "dln.optimum", "dln.minority_collapse", "dln.gram_closed_form",
-      "dufm.binary_dnc_optimal", "dufm.dnc_not_optimal");
+  static final Set<String> PENDING_ISSUE_14_FALSIFIED = Set.of("seli.convergence", "seli.balanced_etf");
 
   /** Per claim: the largest coverage any study of the default campaign requires of it. */
   private static Map<String, Double> bestCoverage() {
@@ -108,27 +106,47 @@ class DefinitionOfDoneTest {
     assertThat(zero).as("required coverage 0").isEmpty();
   }
 
+  /** Per claim: the tests that show its wrong version VIOLATED (through its studies or by name). */
+  private static Map<String, List<String>> falsifyingTests() {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (Study<?> s : StudyRegistry.all()) {
+      String test = FALSIFIES_EVERY_CLAIM_OF.get(s.id());
+      if (test != null) {
+        for (String id : s.claimIds()) {
+          out.computeIfAbsent(id, k -> new ArrayList<>()).add(test);
+        }
+      }
+    }
+    FALSIFIES_CLAIM.forEach((id, test) -> out.computeIfAbsent(id, k -> new ArrayList<>()).add(test));
+    return out;
+  }
+
   @Test
   void everyClaimHasATestShowingItsWrongVersionViolated() throws Exception {
+    Map<String, List<String>> tests = falsifyingTests();
     List<String> missing = new ArrayList<>();
     for (Claim c : ClaimRegistry.standard().all()) {
-      String test = FALSIFIED_BY.get(c.id());
+      List<String> named = tests.getOrDefault(c.id(), List.of());
       if (PENDING_ISSUE_14_FALSIFIED.contains(c.id())) {
-        assertThat(test).as("%s has a falsification test now: take it off PENDING_ISSUE_14_FALSIFIED", c.id())
-            .isNull();
-        continue;
-      }
-      if (test == null) {
+        assertThat(named).as("%s has a falsification test now: take it off PENDING_ISSUE_14_FALSIFIED", c.id())
+            .isEmpty();
+      } else if (named.isEmpty()) {
         missing.add(c.id());
-        continue;
       }
+    }
+    assertThat(missing).as("claims without a falsification test").isEmpty();
+    List<String> all = new ArrayList<>(FALSIFIES_EVERY_CLAIM_OF.values());
+    all.addAll(FALSIFIES_CLAIM.values());
+    for (String test : all) {
       String[] parts = test.split("#");
       Class<?> cls = Class.forName(parts[0]);
       assertThat(java.util.Arrays.stream(cls.getDeclaredMethods()).anyMatch(m -> m.getName().equals(parts[1])))
-          .as("%s: test method %s exists", c.id(), test).isTrue();
+          .as("test method %s exists", test).isTrue();
     }
-    assertThat(missing).as("claims without a falsification test").isEmpty();
-    assertThat(ClaimRegistry.standard().ids()).containsAll(FALSIFIED_BY.keySet())
+    java.util.Set<String> studies = new java.util.HashSet<>();
+    StudyRegistry.all().forEach(st -> studies.add(st.id()));
+    assertThat(studies).containsAll(FALSIFIES_EVERY_CLAIM_OF.keySet());
+    assertThat(ClaimRegistry.standard().ids()).containsAll(FALSIFIES_CLAIM.keySet())
         .containsAll(PENDING_ISSUE_14_FALSIFIED);
   }
 }
