@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * The one source of randomness of a try, and its recorder (Hypothesis "ConjectureData"). Every
- * generator reduces to {@link #draw} calls, each returning a choice in {@code [0, max]} where 0 is the
- * simplest. Choices come first from a fixed prefix (replay, shrinking, targeted mutation) and then
+ * generator reduces to typed choices: {@link #draw} returns an integer choice in {@code [0, max]},
+ * {@link #drawMagnitude} a double magnitude (both with 0 the simplest). Choices come first from a fixed prefix (replay, shrinking, targeted mutation) and then
  * from a {@link Mode}: uniform random, edge cases (each draw picks one of the values the generator
  * names as special), or zeros. The source records every choice and the spans (nested intervals of
  * choices made by one generator call) that the shrinker uses to delete, zero and sort whole values.
@@ -37,6 +37,12 @@ public final class ChoiceSource {
     /** Uniform on {@code [0, max]}. */
     Sampler UNIFORM = (rng, max) -> max == Long.MAX_VALUE ? rng.nextLong() & Long.MAX_VALUE
         : rng.nextLong(max + 1);
+  }
+
+  /** How a generator samples a double magnitude in {@code [0, side]} in random mode. */
+  @FunctionalInterface
+  public interface MagnitudeSampler {
+    double sample(SplittableRandom rng, double side);
   }
 
   /**
@@ -69,6 +75,7 @@ public final class ChoiceSource {
   private final SplittableRandom rng;
   private long[] recorded = new long[16];
   private long[] maxes = new long[16];
+  private ChoiceKind[] kinds = new ChoiceKind[16];
   private int size;
   private final List<Span> spans = new ArrayList<>();
   private final Deque<int[]> open = new ArrayDeque<>();
@@ -108,7 +115,7 @@ public final class ChoiceSource {
         case ZERO -> 0;
       };
     }
-    record(value, max);
+    record(value, max, ChoiceKind.INTEGER);
     return value;
   }
 
@@ -117,24 +124,50 @@ public final class ChoiceSource {
     return draw(max, Sampler.UNIFORM, 0, max);
   }
 
-  /** Draws a boolean that is true with probability {@code p} in random mode; false is simpler. */
-  public boolean drawBoolean(double p) {
-    return draw(1, (r, m) -> r.nextDouble() < p ? 1 : 0, 0, 1) == 1;
+  /**
+   * Draws the magnitude of a double in {@code [0, side]} as one typed choice ({@link ChoiceKind#magnitude},
+   * encoded by {@link DoubleEncoding} so that simpler values have smaller choices). A replayed choice
+   * is decoded, clamped to {@code side} and recorded in canonical form.
+   *
+   * @param side largest magnitude, {@code >= 0} (infinite: at most {@link Double#MAX_VALUE})
+   * @param sampler distribution in random mode (values outside {@code [0, side]} are clamped)
+   * @param edges special magnitudes tried in edge mode, one picked uniformly (clamped); none means 0
+   */
+  public double drawMagnitude(double side, MagnitudeSampler sampler, double... edges) {
+    if (!(side >= 0)) {
+      throw new IllegalArgumentException("side " + side + " is negative or NaN");
+    }
+    ChoiceKind.MagnitudeChoice kind = new ChoiceKind.MagnitudeChoice(side);
+    long choice;
+    if (size < prefix.length) {
+      choice = kind.fit(prefix[size], Long.MAX_VALUE);
+    } else {
+      double m = switch (mode) {
+        case RANDOM -> sampler.sample(rng, kind.limit());
+        case EDGE -> edges.length == 0 ? 0.0 : edges[rng.nextInt(edges.length)];
+        case ZERO -> 0.0;
+      };
+      choice = kind.at(m, Long.MAX_VALUE);
+    }
+    record(choice, Long.MAX_VALUE, kind);
+    return kind.value(choice);
   }
 
   private long pickEdge(long[] edges, long max) {
     return Math.min(edges[rng.nextInt(edges.length)], max);
   }
 
-  private void record(long value, long max) {
+  private void record(long value, long max, ChoiceKind kind) {
     if (size == MAX_CHOICES) {
       throw new OverrunException();
     }
     if (size == recorded.length) {
       recorded = Arrays.copyOf(recorded, size * 2);
       maxes = Arrays.copyOf(maxes, size * 2);
+      kinds = Arrays.copyOf(kinds, size * 2);
     }
     maxes[size] = max;
+    kinds[size] = kind;
     recorded[size++] = value;
   }
 
@@ -163,6 +196,11 @@ public final class ChoiceSource {
     return Arrays.copyOf(maxes, size);
   }
 
+  /** The type of each choice drawn so far. */
+  public ChoiceKind[] kinds() {
+    return Arrays.copyOf(kinds, size);
+  }
+
   /** The closed spans in opening order. */
   public List<Span> spans() {
     List<Span> closed = new ArrayList<>();
@@ -172,10 +210,5 @@ public final class ChoiceSource {
       }
     }
     return closed;
-  }
-
-  /** True when every choice of the prefix was consumed. */
-  public boolean consumedPrefix() {
-    return size >= prefix.length;
   }
 }

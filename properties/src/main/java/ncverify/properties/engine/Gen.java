@@ -74,6 +74,9 @@ public interface Gen<T> {
    */
   @SuppressWarnings({"unchecked", "varargs"}) // named is only read (default methods cannot be @SafeVarargs)
   default Gen<T> withEdgeCases(T... named) {
+    if (named.length == 0) {
+      return this;
+    }
     List<T> values = List.of(named);
     long n = values.size();
     long[] edges = new long[values.size() + 1];
@@ -132,26 +135,96 @@ public interface Gen<T> {
   }
 
   /**
-   * Doubles uniform in {@code [lo, hi]} (finite), shrinking toward the value of the range nearest 0
-   * with resolution (hi - lo) / 2^53; edge cases are that value and both bounds.
+   * Doubles in {@code [lo, hi]}; see {@link #doubles(double, double, boolean)} (no NaN).
    */
   static Gen<Double> doubles(double lo, double hi) {
-    if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
-      throw InvalidInputException.of("range [%s, %s] is not a finite interval", lo, hi);
+    return doubles(lo, hi, false);
+  }
+
+  /**
+   * Any double: every finite value, both infinities, -0.0 and (with {@code allowNaN}) NaN; random values
+   * spread over many binary orders of magnitude. Shrinks toward 0, then small integers and short decimals.
+   */
+  static Gen<Double> anyDoubles(boolean allowNaN) {
+    return doubles(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, allowNaN);
+  }
+
+  /**
+   * Doubles in {@code [lo, hi]} (either bound may be infinite; the range then includes that infinity),
+   * and NaN when {@code allowNaN}. A value is {@code target +- magnitude}, where {@code target} is the
+   * value of the range nearest 0, the sign is one choice and the magnitude one typed choice
+   * ({@link ChoiceSource#drawMagnitude}, {@link DoubleEncoding}): it shrinks toward {@code target},
+   * then integers, then short decimals (0.3 before 0.25 before 0.123), then short binary fractions.
+   * Random values are uniform on a finite range (log-spread on an infinite one). Edge values: both
+   * bounds, {@code target}, 0 and -0.0, +-1, the smallest normal and subnormal, the largest finite value,
+   * the infinities and NaN, each where the range includes it.
+   */
+  static Gen<Double> doubles(double lo, double hi, boolean allowNaN) {
+    if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi || lo == Double.POSITIVE_INFINITY
+        || hi == Double.NEGATIVE_INFINITY) {
+      throw InvalidInputException.of("range [%s, %s] is not an interval of doubles", lo, hi);
     }
     double target = Math.max(lo, Math.min(hi, 0.0));
     double up = hi - target;
     double down = target - lo;
-    double pDown = down / (down + up);
+    double pDown = Double.isInfinite(up) || Double.isInfinite(down) ? 0.5 : down / (down + up);
+    List<Double> specials = new ArrayList<>();
+    if (hi == Double.POSITIVE_INFINITY) {
+      specials.add(Double.POSITIVE_INFINITY);
+    }
+    if (lo == Double.NEGATIVE_INFINITY) {
+      specials.add(Double.NEGATIVE_INFINITY);
+    }
+    if (allowNaN) {
+      specials.add(Double.NaN);
+    }
+    long nSpecial = specials.size();
+    long[] specialEdges = new long[specials.size() + 2];
+    Arrays.setAll(specialEdges, i -> Math.max(0, i - 1)); // half the edge draws stay finite
+    Sampler special = (rng, max) -> rng.nextInt(20) == 0 ? 1 + rng.nextLong(max) : 0;
+    double[] upEdges = magnitudeEdges(target, up, 1.0);
+    double[] downEdges = magnitudeEdges(target, down, -1.0);
+    ChoiceSource.MagnitudeSampler sampler = (rng, side) -> {
+      if (side < Double.MAX_VALUE) {
+        return side * ((double) rng.nextLong(DOUBLE_STEPS + 1) / DOUBLE_STEPS);
+      }
+      return Math.scalb(1 + rng.nextDouble(), rng.nextInt(-64, 65));
+    };
     return s -> {
       s.startSpan("double");
-      boolean negative = up == 0 || down > 0 && s.draw(1, (r, m) -> r.nextDouble() < pDown ? 1 : 0, 0, 1) == 1;
-      double side = negative ? down : up;
-      long c = side == 0 ? 0 : s.draw(DOUBLE_STEPS, Sampler.UNIFORM, 0, DOUBLE_STEPS);
-      s.endSpan();
-      double x = negative ? target - side * ((double) c / DOUBLE_STEPS) : target + side * ((double) c / DOUBLE_STEPS);
-      return Math.max(lo, Math.min(hi, x));
+      try {
+        if (nSpecial > 0) {
+          long k = s.draw(nSpecial, special, specialEdges);
+          if (k > 0) {
+            return specials.get((int) k - 1);
+          }
+        }
+        boolean negative = up == 0 || down > 0 && s.draw(1, (r, m) -> r.nextDouble() < pDown ? 1 : 0, 0, 1) == 1;
+        double side = negative ? down : up;
+        double m = side == 0 ? 0 : s.drawMagnitude(side, sampler, negative ? downEdges : upEdges);
+        if (negative && m == 0 && target == 0 && up > 0) {
+          return -0.0; // the negative side of 0, drawn only where the range has both signs
+        }
+        double x = negative ? target - m : target + m;
+        return x < lo ? lo : x > hi ? hi : x;
+      } finally {
+        s.endSpan();
+      }
     };
+  }
+
+  /** Edge magnitudes of one side of a double range: the bound, and the special values inside it. */
+  private static double[] magnitudeEdges(double target, double side, double sign) {
+    List<Double> edges = new ArrayList<>(List.of(0.0, Math.min(side, Double.MAX_VALUE)));
+    double one = Math.abs(sign - target);
+    if (target + sign * one == sign && one <= side) {
+      edges.add(one);
+    }
+    if (target == 0 && side > 0) {
+      edges.add(Math.min(side, Double.MIN_NORMAL));
+      edges.add(Double.MIN_VALUE);
+    }
+    return edges.stream().distinct().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

@@ -1,82 +1,287 @@
 package ncverify.properties.engine;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import ncverify.theory.InvalidInputException;
 
 /**
- * How a property is run.
+ * How a property is run; immutable, changed through the {@code with...} methods.
  *
- * @param tries number of valid (not discarded) tries of the generation phase
- * @param seed run seed; each try's seed derives from (seed, try index)
- * @param threadSafe whether tries may run in parallel; results are identical for any thread count
- * @param threads worker threads when {@code threadSafe}
- * @param maxDiscardRatio the property fails when discards exceed {@code maxDiscardRatio * tries}
- * @param targetTries evaluations of the targeted (hill-climbing) phase, run only if the body calls
- *     {@link PropertyContext#target}
- * @param shrinkBudget maximum property evaluations spent shrinking a counterexample
- * @param replay choice sequence to replay instead of generating, or {@code null}
- * @param log where the one-line summary of each run (with its seed) goes
+ * <ul>
+ *   <li>{@code tries}: valid (not discarded) tries of the generation phase (100);
+ *   <li>{@code seed}: run seed; each try's seed derives from (seed, try index) ({@link Seeds});
+ *   <li>{@code threadSafe}, {@code threads}: whether tries may run in parallel, on how many threads;
+ *       results are identical for any thread count;
+ *   <li>{@code maxDiscardRatio}: the property fails when discards exceed {@code ratio * tries} (5);
+ *   <li>{@code targetTries}: evaluations of the targeted phase, shared by the target labels;
+ *       {@link #AUTO} (the default) means half the tries, so the budget scales with the try budget a
+ *       property sets for its cost; 0 turns the phase off. Runs only if the body calls
+ *       {@link PropertyContext#target};
+ *   <li>{@code shrinkBudget}, {@code shrinkTime}: evaluation and wall-time bounds of shrinking (5000,
+ *       5 minutes);
+ *   <li>{@code deadline}: the longest a single try may take before the run fails the "too slow"
+ *       health check (2 minutes, or the system property {@value #DEADLINE_PROPERTY} in seconds, 0 = none);
+ *   <li>{@code replay}: a choice sequence to run instead of searching, or null;
+ *   <li>{@code examples}: pinned choice sequences run before any generated try;
+ *   <li>{@code database}: the failure database ({@link ExampleDatabase}), or null for none;
+ *   <li>{@code selector}: how to select this property in a test run (e.g. {@code -Dtest=Class#method}),
+ *       printed in the replay line, or null;
+ *   <li>{@code log}: where the report of each run goes.
+ * </ul>
  */
-public record PropertyConfig(int tries, long seed, boolean threadSafe, int threads, double maxDiscardRatio,
-    int targetTries, int shrinkBudget, ChoiceSequence replay, Consumer<String> log) {
+public final class PropertyConfig {
 
-  public PropertyConfig {
-    if (tries < 1) {
-      throw InvalidInputException.of("tries %d must be at least 1", tries);
-    }
-    if (threads < 1) {
-      throw InvalidInputException.of("threads %d must be at least 1", threads);
-    }
-    if (!(maxDiscardRatio >= 0) || targetTries < 0 || shrinkBudget < 0) {
-      throw InvalidInputException.of("maxDiscardRatio %s, targetTries %d, shrinkBudget %d must be >= 0",
-          maxDiscardRatio, targetTries, shrinkBudget);
-    }
+  /** {@link #targetTries()} value meaning "half the tries". */
+  public static final int AUTO = -1;
+  /** System property: per-try deadline in seconds (0 turns it off). */
+  public static final String DEADLINE_PROPERTY = "ncverify.deadline";
+  /** Default per-try deadline. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
+  /** Default shrink time bound. */
+  public static final Duration DEFAULT_SHRINK_TIME = Duration.ofMinutes(5);
+
+  private int tries = 100;
+  private long seed = Seeds.DEFAULT_SEED;
+  private boolean threadSafe;
+  private int threads = 1;
+  private double maxDiscardRatio = 5.0;
+  private int targetTries = AUTO;
+  private int shrinkBudget = 5000;
+  private Duration shrinkTime = DEFAULT_SHRINK_TIME;
+  private Duration deadline = DEFAULT_DEADLINE;
+  private ChoiceSequence replay;
+  private List<ChoiceSequence> examples = List.of();
+  private ExampleDatabase database;
+  private String selector;
+  private Consumer<String> log = line -> { };
+
+  private PropertyConfig() {
+  }
+
+  private PropertyConfig copy() {
+    PropertyConfig c = new PropertyConfig();
+    c.tries = tries;
+    c.seed = seed;
+    c.threadSafe = threadSafe;
+    c.threads = threads;
+    c.maxDiscardRatio = maxDiscardRatio;
+    c.targetTries = targetTries;
+    c.shrinkBudget = shrinkBudget;
+    c.shrinkTime = shrinkTime;
+    c.deadline = deadline;
+    c.replay = replay;
+    c.examples = examples;
+    c.database = database;
+    c.selector = selector;
+    c.log = log;
+    return c;
   }
 
   /**
    * 100 tries, the seed from {@link Seeds#resolve} (system property {@value Seeds#SEED_PROPERTY}),
-   * sequential, discard ratio 5, no targeted phase, shrink budget 5000, replay from system property
-   * {@value Seeds#REPLAY_PROPERTY} if set, log to standard output.
+   * sequential, all cores when thread-safe, discard ratio 5, automatic targeted budget, shrink budget
+   * 5000 within 5 minutes, the deadline from {@value #DEADLINE_PROPERTY} (default 2 minutes), replay from
+   * the system property {@value Seeds#REPLAY_PROPERTY} if set, the failure database of
+   * {@link ExampleDatabase#fromSystemProperties()}, log to standard output.
    */
   public static PropertyConfig defaults() {
+    PropertyConfig c = new PropertyConfig();
+    c.seed = Seeds.resolve(null);
+    c.threads = Runtime.getRuntime().availableProcessors();
     String replay = System.getProperty(Seeds.REPLAY_PROPERTY);
-    return new PropertyConfig(100, Seeds.resolve(null), false, Runtime.getRuntime().availableProcessors(), 5.0,
-        0, 5000, replay == null || replay.isBlank() ? null : ChoiceSequence.parse(replay), System.out::println);
+    c.replay = replay == null || replay.isBlank() ? null : ChoiceSequence.parse(replay);
+    c.deadline = deadlineFromSystemProperty();
+    c.database = ExampleDatabase.fromSystemProperties();
+    c.log = System.out::println;
+    return c;
+  }
+
+  private static Duration deadlineFromSystemProperty() {
+    String v = System.getProperty(DEADLINE_PROPERTY);
+    if (v == null || v.isBlank()) {
+      return DEFAULT_DEADLINE;
+    }
+    try {
+      double seconds = Double.parseDouble(v.trim());
+      if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+        throw new NumberFormatException();
+      }
+      return seconds == 0 ? null : Duration.ofNanos((long) (seconds * 1e9));
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.of("-D%s=%s is not a number of seconds >= 0", DEADLINE_PROPERTY, v);
+    }
+  }
+
+  public int tries() {
+    return tries;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public boolean threadSafe() {
+    return threadSafe;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  public double maxDiscardRatio() {
+    return maxDiscardRatio;
+  }
+
+  /** The configured targeted budget ({@link #AUTO} or a count). */
+  public int targetTries() {
+    return targetTries;
+  }
+
+  /** The targeted budget in evaluations: the configured count, or half the tries for {@link #AUTO}. */
+  public int targetBudget() {
+    return targetTries == AUTO ? tries / 2 : targetTries;
+  }
+
+  public int shrinkBudget() {
+    return shrinkBudget;
+  }
+
+  public Duration shrinkTime() {
+    return shrinkTime;
+  }
+
+  /** The per-try deadline, or null for none. */
+  public Duration deadline() {
+    return deadline;
+  }
+
+  public ChoiceSequence replay() {
+    return replay;
+  }
+
+  public List<ChoiceSequence> examples() {
+    return examples;
+  }
+
+  public ExampleDatabase database() {
+    return database;
+  }
+
+  public String selector() {
+    return selector;
+  }
+
+  public Consumer<String> log() {
+    return log;
   }
 
   public PropertyConfig withTries(int n) {
-    return new PropertyConfig(n, seed, threadSafe, threads, maxDiscardRatio, targetTries, shrinkBudget, replay, log);
+    if (n < 1) {
+      throw InvalidInputException.of("tries %d must be at least 1", n);
+    }
+    PropertyConfig c = copy();
+    c.tries = n;
+    return c;
   }
 
   public PropertyConfig withSeed(long s) {
-    return new PropertyConfig(tries, s, threadSafe, threads, maxDiscardRatio, targetTries, shrinkBudget, replay, log);
+    PropertyConfig c = copy();
+    c.seed = s;
+    return c;
   }
 
   public PropertyConfig withThreadSafe(boolean t) {
-    return new PropertyConfig(tries, seed, t, threads, maxDiscardRatio, targetTries, shrinkBudget, replay, log);
+    PropertyConfig c = copy();
+    c.threadSafe = t;
+    return c;
   }
 
   public PropertyConfig withThreads(int n) {
-    return new PropertyConfig(tries, seed, threadSafe, n, maxDiscardRatio, targetTries, shrinkBudget, replay, log);
+    if (n < 1) {
+      throw InvalidInputException.of("threads %d must be at least 1", n);
+    }
+    PropertyConfig c = copy();
+    c.threads = n;
+    return c;
   }
 
   public PropertyConfig withMaxDiscardRatio(double r) {
-    return new PropertyConfig(tries, seed, threadSafe, threads, r, targetTries, shrinkBudget, replay, log);
+    if (!(r >= 0)) {
+      throw InvalidInputException.of("maxDiscardRatio %s must be >= 0", r);
+    }
+    PropertyConfig c = copy();
+    c.maxDiscardRatio = r;
+    return c;
   }
 
+  /** Targeted evaluations: a count {@code >= 0} or {@link #AUTO}. */
   public PropertyConfig withTargetTries(int n) {
-    return new PropertyConfig(tries, seed, threadSafe, threads, maxDiscardRatio, n, shrinkBudget, replay, log);
+    if (n < 0 && n != AUTO) {
+      throw InvalidInputException.of("targetTries %d must be >= 0 (or AUTO)", n);
+    }
+    PropertyConfig c = copy();
+    c.targetTries = n;
+    return c;
   }
 
   public PropertyConfig withShrinkBudget(int n) {
-    return new PropertyConfig(tries, seed, threadSafe, threads, maxDiscardRatio, targetTries, n, replay, log);
+    if (n < 0) {
+      throw InvalidInputException.of("shrinkBudget %d must be >= 0", n);
+    }
+    PropertyConfig c = copy();
+    c.shrinkBudget = n;
+    return c;
+  }
+
+  public PropertyConfig withShrinkTime(Duration d) {
+    if (d == null || d.isNegative()) {
+      throw InvalidInputException.of("shrink time %s must be >= 0", d);
+    }
+    PropertyConfig c = copy();
+    c.shrinkTime = d;
+    return c;
+  }
+
+  /** The per-try deadline; null or zero for none. */
+  public PropertyConfig withDeadline(Duration d) {
+    if (d != null && d.isNegative()) {
+      throw InvalidInputException.of("deadline %s must be >= 0", d);
+    }
+    PropertyConfig c = copy();
+    c.deadline = d == null || d.isZero() ? null : d;
+    return c;
   }
 
   public PropertyConfig withReplay(ChoiceSequence r) {
-    return new PropertyConfig(tries, seed, threadSafe, threads, maxDiscardRatio, targetTries, shrinkBudget, r, log);
+    PropertyConfig c = copy();
+    c.replay = r;
+    return c;
+  }
+
+  /** Pinned examples as choice sequences, run (and shrunk if they fail) before any generated try. */
+  public PropertyConfig withExamples(List<ChoiceSequence> pinned) {
+    PropertyConfig c = copy();
+    c.examples = List.copyOf(pinned);
+    return c;
+  }
+
+  /** The failure database, or null for none. */
+  public PropertyConfig withDatabase(ExampleDatabase db) {
+    PropertyConfig c = copy();
+    c.database = db;
+    return c;
+  }
+
+  public PropertyConfig withSelector(String s) {
+    PropertyConfig c = copy();
+    c.selector = s;
+    return c;
   }
 
   public PropertyConfig withLog(Consumer<String> l) {
-    return new PropertyConfig(tries, seed, threadSafe, threads, maxDiscardRatio, targetTries, shrinkBudget, replay, l);
+    PropertyConfig c = copy();
+    c.log = l;
+    return c;
   }
 }

@@ -54,12 +54,22 @@ public final class PropertyContext {
         (a, b) -> new CoverHit(a.hit() || b.hit(), b.minFraction()));
   }
 
-  /** Reports a score to maximize; the targeted phase hill-climbs the choices toward larger scores. */
+  /** Reports a score to maximize under the unnamed target; see {@link #target(String, double)}. */
   public static void target(double score) {
+    target("", score);
+  }
+
+  /**
+   * Reports a score to maximize under {@code label} (Hypothesis {@code target(score, label)}): after the
+   * generation phase the targeted phase hill-climbs the choices of the best try of each label toward
+   * larger scores, one climb per label; the best score per label is reported in the statistics. A
+   * label reported twice in one try keeps the larger score.
+   */
+  public static void target(String label, double score) {
     if (Double.isNaN(score)) {
-      throw new IllegalArgumentException("target score is NaN");
+      throw new IllegalArgumentException("target score of '" + label + "' is NaN");
     }
-    current().target = score;
+    current().targets.merge(label, score, Math::max);
   }
 
   private static Recorder current() {
@@ -89,6 +99,6 @@ public final class PropertyContext {
   static final class Recorder {
     final List<String> labels = new ArrayList<>();
     final Map<String, CoverHit> covers = new LinkedHashMap<>();
-    Double target;
+    final Map<String, Double> targets = new LinkedHashMap<>();
   }
 }

@@ -2,70 +2,156 @@ package ncverify.properties.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import ncverify.properties.engine.ChoiceKind.MagnitudeChoice;
 import ncverify.properties.engine.ChoiceSource.Span;
 
 /**
- * Integrated shrinking on the choice sequence (Hypothesis "Conjecture" shrinker, simplified): repeats
- * passes that propose simpler sequences until none helps or the budget is spent. A proposal is kept
- * when the property still fails with the same exception class and the choices actually drawn are
- * shortlex-smaller. Passes: delete spans (e.g. list elements), delete blocks of 8/4/2/1 choices, zero
- * spans, minimize each choice by binary search, sort sibling spans, and redistribute value between
- * pairs of nearby choices (e.g. [2^30+1, 2^30] toward [1, 2^31-1]).
+ * Integrated shrinking on the choice sequence (Hypothesis "Conjecture" shrinker, simplified).
+ *
+ * <p>A candidate is kept when the property still fails with the same failure ({@link FailureKey}: the
+ * exception type, and the claim id for claim violations, so shrinking never slides from one claim's
+ * failure to another's) and the choices it actually drew are shortlex-smaller. Tries are cached on the
+ * choices drawn ({@link ChoiceTree}).
+ *
+ * <p>Passes: delete spans (list elements, matrix rows, rank-one terms), delete blocks of 8/4/2/1
+ * choices, zero spans, minimize each choice (integers by binary search; double magnitudes through
+ * simpler values: 0, integers, short decimals, short binary fractions), sort sibling spans, and
+ * redistribute value between nearby integer choices. Passes that made progress run first; a pass that
+ * made none in the last two rounds is demoted and runs again only when the others are stuck; shrinking
+ * stops when a round of every pass makes no progress, when the evaluation budget is spent or when the
+ * time bound is reached ({@link #stopReason()}).
  */
 final class Shrinker {
 
   private static final int REDISTRIBUTE_WINDOW = 8;
+  /** Rounds without progress after which a pass is demoted. */
+  private static final int DEMOTE_AFTER = 2;
 
   private final Function<ChoiceSequence, TryOutcome> runner;
-  private final Class<?> errorClass;
+  private final String failureKey;
   private final int budget;
-  private final Map<ChoiceSequence, TryOutcome> cache = new HashMap<>();
+  private final long deadlineNanos;
+  private final ChoiceTree cache = new ChoiceTree();
+  private final List<Pass> passes = new ArrayList<>();
   private TryOutcome best;
   private int evaluations;
+  private String stopReason = "no simpler failing case";
+
+  /** A named shrink pass with its record of recent progress. */
+  private static final class Pass {
+    final String name;
+    final BooleanSupplier run;
+    int idleRounds;
+    int successes;
+
+    Pass(String name, BooleanSupplier run) {
+      this.name = name;
+      this.run = run;
+    }
+  }
 
   Shrinker(Function<ChoiceSequence, TryOutcome> runner, TryOutcome failure, int budget) {
+    this(runner, failure, budget, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param runner runs the body on a candidate prefix (then zeros)
+   * @param failure the failing try to shrink
+   * @param budget maximum body evaluations
+   * @param timeLimitNanos wall-time bound of the whole shrink
+   */
+  Shrinker(Function<ChoiceSequence, TryOutcome> runner, TryOutcome failure, int budget, long timeLimitNanos) {
     this.runner = runner;
     this.best = failure;
-    this.errorClass = failure.error().getClass();
+    this.failureKey = FailureKey.primary(failure.error());
     this.budget = budget;
+    long now = System.nanoTime();
+    this.deadlineNanos = timeLimitNanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeLimitNanos;
+    cache.record(failure);
+    passes.add(new Pass("delete spans", this::deleteSpans));
+    passes.add(new Pass("delete blocks", this::deleteBlocks));
+    passes.add(new Pass("zero spans", this::zeroSpans));
+    passes.add(new Pass("minimize choices", this::minimizeChoices));
+    passes.add(new Pass("sort siblings", this::sortSiblings));
+    passes.add(new Pass("redistribute", this::redistribute));
   }
 
   /** Shrinks and returns the simplest failing outcome found. */
   TryOutcome shrink() {
-    boolean progress = true;
-    while (progress && evaluations < budget) {
-      progress = deleteSpans() | deleteBlocks() | zeroSpans() | minimizeChoices() | sortSiblings()
-          | redistribute();
+    boolean everyPass = false;
+    while (!stopped()) {
+      List<Pass> order = new ArrayList<>(passes);
+      order.sort(Comparator.comparingInt((Pass p) -> p.idleRounds).thenComparingInt(p -> -p.successes));
+      boolean progress = false;
+      for (Pass p : order) {
+        if (stopped()) {
+          break;
+        }
+        if (!everyPass && p.idleRounds >= DEMOTE_AFTER) {
+          continue;
+        }
+        if (p.run.getAsBoolean()) {
+          p.idleRounds = 0;
+          p.successes++;
+          progress = true;
+        } else {
+          p.idleRounds++;
+        }
+      }
+      if (!progress && everyPass) {
+        break;
+      }
+      everyPass = !progress;
     }
     return best;
+  }
+
+  private boolean stopped() {
+    if (evaluations >= budget) {
+      stopReason = "evaluation budget of " + budget + " spent";
+      return true;
+    }
+    if (System.nanoTime() - deadlineNanos > 0) {
+      stopReason = "time bound reached";
+      return true;
+    }
+    return false;
   }
 
   int evaluations() {
     return evaluations;
   }
 
+  /** Why shrinking stopped: no simpler failing case, the budget, or the time bound. */
+  String stopReason() {
+    return stopReason;
+  }
+
+  /** Tries answered by the cache of drawn choices. */
+  int cacheHits() {
+    return cache.hits();
+  }
+
   /** Runs {@code candidate}; keeps it if it still fails the same way and is simpler. */
   private boolean accept(long[] candidate) {
-    if (evaluations >= budget) {
-      return false;
-    }
     ChoiceSequence seq = new ChoiceSequence(candidate);
-    if (seq.compareTo(best.choices()) >= 0) {
+    if (seq.compareTo(best.choices()) >= 0 || stopped()) {
       return false;
     }
-    TryOutcome outcome = cache.get(seq);
+    TryOutcome outcome = cache.lookup(seq);
     if (outcome == null) {
       outcome = runner.apply(seq);
       evaluations++;
-      cache.put(seq, outcome);
+      cache.record(outcome);
     }
-    if (outcome.failed() && outcome.error().getClass() == errorClass
-        && outcome.choices().compareTo(best.choices()) < 0) {
+    if (outcome.failsWith(failureKey) && outcome.choices().compareTo(best.choices()) < 0) {
       best = outcome;
       return true;
     }
@@ -137,19 +223,76 @@ final class Shrinker {
         any = true;
         continue;
       }
-      long lo = 0; // known not to fail
-      long hi = v; // known to fail
-      while (hi - lo > 1 && i < best.choices().length()) {
-        long mid = lo + (hi - lo) / 2;
-        if (tryValue(i, mid)) {
-          hi = mid;
-          any = true;
-        } else {
-          lo = mid;
+      long floor = 0;
+      if (best.kinds()[i] instanceof MagnitudeChoice m) {
+        any |= simplerDoubles(i, m);
+        v = i < best.choices().length() ? best.choices().get(i) : 0;
+        if (v >= DoubleEncoding.BIT_BAND) {
+          continue; // bit-band choices are not monotone in value: no binary search
         }
+        // integers and each digit count of the decimal band are increasing in value: search within them
+        floor = DoubleEncoding.bandStart(v);
+      }
+      any |= binarySearch(i, floor, v);
+    }
+    return any;
+  }
+
+  /**
+   * Binary search for the smallest failing value of choice {@code i} in {@code (lo, v]}, where {@code v}
+   * fails and {@code lo} stands for a value already tried (0, or the start of a decimal digit count,
+   * which decodes to 0).
+   */
+  private boolean binarySearch(int i, long lo, long v) {
+    boolean any = false;
+    long hi = v; // known to fail
+    while (hi - lo > 1 && i < best.choices().length() && !stopped()) {
+      long mid = lo + (hi - lo) / 2;
+      if (tryValue(i, mid)) {
+        hi = mid;
+        any = true;
+      } else {
+        lo = mid;
       }
     }
     return any;
+  }
+
+  /**
+   * Tries simpler values for the double magnitude at {@code i}: its floor and ceiling, then rounded to
+   * 1..8 decimals and to 1..10 binary digits; candidates are tried from the simplest (smallest choice).
+   */
+  private boolean simplerDoubles(int i, MagnitudeChoice kind) {
+    double x = kind.value(best.choices().get(i));
+    TreeSet<Long> candidates = new TreeSet<>();
+    addCandidate(candidates, kind, Math.floor(x));
+    addCandidate(candidates, kind, Math.ceil(x));
+    double p = 1;
+    for (int digits = 1; digits <= DoubleEncoding.MAX_DIGITS; digits++) {
+      p *= 10;
+      addCandidate(candidates, kind, Math.floor(x * p) / p);
+      addCandidate(candidates, kind, Math.ceil(x * p) / p);
+    }
+    for (int bits = 1; bits <= 10; bits++) {
+      double q = Math.scalb(1.0, bits);
+      addCandidate(candidates, kind, Math.floor(x * q) / q);
+      addCandidate(candidates, kind, Math.ceil(x * q) / q);
+    }
+    for (long c : candidates) {
+      if (i >= best.choices().length() || c >= best.choices().get(i)) {
+        break;
+      }
+      if (tryValue(i, c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addCandidate(TreeSet<Long> candidates, MagnitudeChoice kind, double value) {
+    if (value >= 0 && value <= kind.limit()) {
+      candidates.add(DoubleEncoding.encode(value));
+    }
   }
 
   private boolean tryValue(int index, long value) {
@@ -200,6 +343,9 @@ final class Shrinker {
     boolean any = false;
     for (int i = 0; i < best.choices().length(); i++) {
       for (int j = i + 1; j < Math.min(best.choices().length(), i + 1 + REDISTRIBUTE_WINDOW); j++) {
+        if (!(best.kinds()[i] instanceof ChoiceKind.IntegerChoice) || !(best.kinds()[j] instanceof ChoiceKind.IntegerChoice)) {
+          continue;
+        }
         long a = best.choices().get(i);
         long b = best.choices().get(j);
         long room = Math.min(a, best.maxes()[j] - b);
@@ -212,7 +358,7 @@ final class Shrinker {
         }
         long lo = 1; // fails
         long hi = room; // does not fail
-        while (hi - lo > 1) {
+        while (hi - lo > 1 && !stopped()) {
           long mid = lo + (hi - lo) / 2;
           if (shift(i, j, a, b, mid)) {
             lo = mid;

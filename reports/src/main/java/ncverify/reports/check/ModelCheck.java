@@ -4,67 +4,90 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.Claim;
-import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Measurement;
+import ncverify.theory.claims.Paper;
+import ncverify.theory.claims.jswm.BalancednessStep;
 import ncverify.theory.claims.jswm.JswmQuantities;
 import ncverify.theory.claims.registry.ClaimRegistry;
-import ncverify.theory.claims.ufm.DlnOptimumClaim;
-import ncverify.theory.geometry.DeepLinearUfmOptimum;
-import ncverify.theory.geometry.SeliGeometry;
-import ncverify.theory.linalg.Products;
 import ncverify.theory.metrics.LabeledFeatures;
 import ncverify.theory.metrics.NcMetrics;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
 
 /**
- * Judges the registered claims on one externally trained model.
+ * Judges the registered claims on one externally trained model, only on what the given arrays and
+ * settings measure.
  *
  * <ul>
  *   <li>Metrics: {@link NcMetrics#measure} on the penultimate features H, labels, W and the layers.
  *   <li>[JSWM] quantities ({@link JswmQuantities}, docs/theory.md section 5): need the linear head
  *       W_{L1+1}..W_L ({@code layers}, W appended when the last layer is not K x d) and the features
- *       Z_{L1} entering it ({@code preLinear}); lambda = lambda_W (0 if not given), eta = the learning rate (0 if not given).
- *   <li>[DLN] (docs/theory.md section 3), with lambda_W, lambda_H and MSE: the deep-linear UFM objective
- *       (1/(2N))||W_M...W_1 H0 - Y||^2 + (lambda_W/2) sum ||W_m||^2 + (lambda_H/2)||H0||^2 of the model
- *       (H0 = the pre-linear features, or H when there are no layers) against
- *       {@link DeepLinearUfmOptimum#optimalLoss()}; the model is assumed trained to convergence.
- *   <li>[SELI] (docs/theory.md section 2), with cross-entropy: the distance
- *       ||W W^T/||W W^T|| - G_W/||G_W|| ||_F to {@link SeliGeometry#gramW()} of the class sizes.
+ *       Z_{L1} entering it ({@code preLinear}). A quantity that depends on a setting the user did not give
+ *       is left out, never filled with a default: lambda and the critical-point quantities without
+ *       {@code --lambda-w}, eta without {@code --lr}, the critical-point quantities (MSE residuals)
+ *       without {@code --loss mse}.
+ *   <li>Head stationarity ({@link HeadStationarity}), given lambda_W and the loss: the relative gradient
+ *       of the loss + weight decay with respect to the head layers, the features fixed.
+ *   <li>Every claim gets a verdict: HOLDS / VIOLATED / NOT_APPLICABLE when all its quantities were
+ *       measured, otherwise {@link #NOT_JUDGED} with the quantities not measured and why. A claim
+ *       about the unconstrained features model ([SELI], [DLN], [DUFM]: free features at an optimum) is
+ *       never judged on a network; the network is compared with the UFM optimum as a gap ({@link UfmGap}).
  * </ul>
- * A claim whose quantities were not measured is listed with the missing quantities, not judged.
  *
  * @param h penultimate features, d x N
  * @param labels labels 0..K-1
  * @param w classifier, K x d
  * @param layers linear layers in order (may be empty)
  * @param preLinear features entering the first of {@code layers}, n x N, or null
- * @param lambdaW weight decay of the layers, or null
- * @param lambdaH weight decay of the features, or null
- * @param loss {@code mse} or {@code ce}, or null
- * @param eta the training learning rate (0 if unknown: the large-learning-rate claim is then not applicable)
+ * @param lambdaW weight decay of the layers, or null (unknown)
+ * @param lambdaH weight decay of the features (only for the UFM comparison), or null
+ * @param loss {@code mse} or {@code ce}, or null (unknown)
+ * @param reduction how the training loss combined the samples (the scale of its gradient)
+ * @param eta the training learning rate, or null (unknown)
  */
 public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatrixRMaj> layers, DMatrixRMaj preLinear,
-    Double lambdaW, Double lambdaH, String loss, double eta) {
+    Double lambdaW, Double lambdaH, String loss, LossReduction reduction, Double eta) {
+
+  /** The verdict of a claim whose quantities were not all measured from the given inputs. */
+  public static final String NOT_JUDGED = "NOT_JUDGED";
+  /** Measurement quantity: max_l rho_l of {@link HeadStationarity}. */
+  public static final String HEAD_STATIONARITY = "head_stationarity_rel";
+  /** Why a UFM claim is not judged on a network. */
+  public static final String UFM_REASON = "a statement about the unconstrained features model (free features at"
+      + " its optimum); a network's features are not free variables, so the network is compared with the UFM"
+      + " optimum as a gap (ufm_gap), not judged";
+
+  private static final Set<String> CRITICAL_POINT = Set.of(JswmQuantities.CRIT_D_OP, JswmQuantities.CRIT_BOUND,
+      JswmQuantities.CRIT_IDENTITY_RESIDUAL, JswmQuantities.CRIT_IDENTITY_SCALE);
 
   public ModelCheck {
     layers = List.copyOf(layers);
     if (loss != null && !loss.equals("mse") && !loss.equals("ce")) {
       throw InvalidInputException.of("--loss must be 'mse' or 'ce', got '%s'", loss);
     }
-    if (!(eta >= 0) || Double.isInfinite(eta)) {
-      throw InvalidInputException.of("--lr must be finite and >= 0, got %s", eta);
+    if (eta != null && (!(eta > 0) || Double.isInfinite(eta))) {
+      throw InvalidInputException.of("--lr must be finite and > 0, got %s", eta);
+    }
+    if (lambdaW != null && (!(lambdaW > 0) || Double.isInfinite(lambdaW))
+        || lambdaH != null && (!(lambdaH > 0) || Double.isInfinite(lambdaH))) {
+      throw InvalidInputException.of("--lambda-w and --lambda-h must be finite and > 0, got %s and %s", lambdaW,
+          lambdaH);
     }
     if (preLinear != null && preLinear.numCols != labels.length) {
       throw InvalidInputException.of("pre-linear features have %d samples but there are %d labels",
           preLinear.numCols, labels.length);
     }
+    if (reduction == null) {
+      reduction = LossReduction.SUM;
+    }
   }
 
-  /** {@code {metrics, claims: [ClaimResult.toJsonMap()], not_measured: [{id, missing}], optimum, notes}}. */
+  /**
+   * {@code {metrics, claims: [{id, paper, theorem, verdict, assumptions, conclusion, not_measured}], summary,
+   * stationarity, ufm_gap, notes}}.
+   */
   public Map<String, Object> run() {
     LabeledFeatures lf = LabeledFeatures.of(h, labels);
     int k = w.numRows;
@@ -74,49 +97,150 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("metrics", NcMetrics.measure(lf, w, null, layers).toMap());
     List<String> notes = new ArrayList<>();
+    Map<String, String> unmeasured = new LinkedHashMap<>();
     Measurement.Builder mb = Measurement.builder();
     List<DMatrixRMaj> head = head(k);
-    if (head.size() >= 2 && preLinear != null) {
-      mb.putAll(JswmQuantities.measure(head, preLinear, labels, k, lambdaW == null ? 0.0 : lambdaW, eta));
+    DMatrixRMaj zIn = layers.isEmpty() ? h : preLinear;
+    String otherwise = "not measurable from the given arrays";
+    if (head.size() >= 2 && zIn != null) {
+      mb.putAll(jswm(head, zIn, k, unmeasured));
     } else {
-      notes.add("[JSWM] claims need --layers (the linear head, >= 2 layers) and --pre-linear-features (the"
-          + " features entering it)");
+      otherwise = "a [JSWM] quantity of the linear head: give --layers (>= 2 linear layers) and"
+          + " --pre-linear-features (the features entering them)";
     }
-    Map<String, Object> optimum = new LinkedHashMap<>();
-    if (lambdaW != null && lambdaH != null) {
-      int[] sizes = lf.classSizes();
-      if (loss == null || loss.equals("mse")) {
-        deepLinear(sizes, k, mb, optimum, notes);
-      }
-      if (loss == null || loss.equals("ce")) {
-        optimum.put("seli_distance", distanceToSeli(w, SeliGeometry.of(sizes).gramW()));
-        optimum.put("seli_note", "normalized Frobenius distance of W W^T to the SELI Gram G_W; the SELI limit"
-            + " is approached as lambda -> 0 ([SELI])");
-      }
-    } else {
-      notes.add("give --lambda-w and --lambda-h (and --loss) to compare with the closed-form optimum");
+    for (String q : new String[] {BalancednessStep.RESIDUAL, BalancednessStep.SCALE, BalancednessStep.PAIR_LINEAR}) {
+      unmeasured.put(q, "a gradient step of the training run (the weights before and after it), not in the arrays");
     }
+    Map<String, Object> stationarity = stationarity(head, zIn, k, mb, notes);
     Measurement m = mb.build();
     List<Object> claims = new ArrayList<>();
-    List<Object> missing = new ArrayList<>();
+    Map<String, Integer> summary = new LinkedHashMap<>();
+    for (String v : new String[] {"HOLDS", "VIOLATED", "NOT_APPLICABLE", NOT_JUDGED}) {
+      summary.put(v, 0);
+    }
     for (Claim c : ClaimRegistry.standard().all()) {
-      List<String> absent = c.requiredQuantities().stream().filter(q -> !m.has(q)).toList();
-      if (absent.isEmpty()) {
-        claims.add(c.evaluate(m).toJsonMap());
-      } else {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("id", c.id());
-        e.put("paper", c.paper().key());
-        e.put("theorem", c.theorem());
-        e.put("missing", absent);
-        missing.add(e);
-      }
+      Map<String, Object> e = judge(c, m, unmeasured, otherwise);
+      summary.merge((String) e.get("verdict"), 1, Integer::sum);
+      claims.add(e);
     }
     out.put("claims", claims);
-    out.put("not_measured", missing);
-    out.put("optimum", optimum);
+    out.put("summary", summary);
+    out.put("stationarity", stationarity);
+    out.put("ufm_gap", ufmGap(lf.classSizes(), k, notes));
     out.put("notes", notes);
     return out;
+  }
+
+  /** The [JSWM] quantities, without those that depend on a setting the user did not give. */
+  private Measurement jswm(List<DMatrixRMaj> head, DMatrixRMaj zIn, int k, Map<String, String> unmeasured) {
+    double c = loss == null ? 1.0 : reduction.scale(loss, labels.length, k);
+    Measurement all = JswmQuantities.measure(head, zIn, labels, k, lambdaW == null ? 0.0 : lambdaW,
+        eta == null ? 0.0 : eta, c);
+    if (lambdaW == null) {
+      unmeasured.put(JswmQuantities.LAMBDA, "the weight decay of the layers: give --lambda-w");
+      CRITICAL_POINT.forEach(q -> unmeasured.put(q, "a critical-point quantity (loss gradient + weight decay):"
+          + " give --lambda-w and --loss mse"));
+    }
+    if (loss == null || !loss.equals("mse")) {
+      CRITICAL_POINT.forEach(q -> unmeasured.putIfAbsent(q, "a critical-point quantity of the MSE loss: give"
+          + " --loss mse (and --reduction)"));
+    }
+    if (eta == null) {
+      unmeasured.put(JswmQuantities.ETA, "the learning rate of the training run: give --lr");
+    }
+    Measurement.Builder kept = Measurement.builder();
+    all.quantities().forEach((q, v) -> {
+      if (!unmeasured.containsKey(q)) {
+        kept.put(q, v);
+      }
+    });
+    return kept.build();
+  }
+
+  /** Head stationarity given lambda_W and the loss; adds {@link #HEAD_STATIONARITY} to the measurement. */
+  private Map<String, Object> stationarity(List<DMatrixRMaj> head, DMatrixRMaj zIn, int k, Measurement.Builder mb,
+      List<String> notes) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    if (lambdaW == null || loss == null || zIn == null) {
+      s.put("measured", false);
+      s.put("needs", "--lambda-w and --loss (and --reduction), the head layers (--layers, or W alone) and the"
+          + " features entering them (--pre-linear-features with --layers)");
+      return s;
+    }
+    List<HeadStationarity.Layer> ls = HeadStationarity.measure(head, zIn, labels, loss, reduction.scale(loss,
+        labels.length, k), lambdaW);
+    double max = HeadStationarity.maxRelative(ls);
+    mb.put(HEAD_STATIONARITY, max);
+    s.put("measured", true);
+    s.put("loss", loss);
+    s.put("reduction", reduction.cliName());
+    s.put("loss_scale", reduction.scale(loss, labels.length, k));
+    s.put("lambda_w", lambdaW);
+    s.put("layers", HeadStationarity.toMaps(ls));
+    s.put("max_relative", max);
+    s.put("near_critical_threshold", HeadStationarity.NEAR_CRITICAL_REL);
+    s.put("near_critical", max <= HeadStationarity.NEAR_CRITICAL_REL);
+    s.put("meaning", "relative gradient ||G_l + lambda W_l|| / (||G_l|| + lambda ||W_l||) of the training objective"
+        + " with respect to each head layer, the features entering the head fixed: 0 at a critical point, 1 when"
+        + " the loss gradient and the weight decay do not cancel; the backbone's gradient is not measured");
+    if (max > HeadStationarity.NEAR_CRITICAL_REL) {
+      notes.add(String.format(java.util.Locale.ROOT, "the head is not near a critical point of the training"
+          + " objective (relative gradient %.3g > %.0e): check --lambda-w, --loss and --reduction, or train longer",
+          max, HeadStationarity.NEAR_CRITICAL_REL));
+    }
+    return s;
+  }
+
+  private static Map<String, Object> judge(Claim c, Measurement m, Map<String, String> unmeasured, String otherwise) {
+    Map<String, Object> e;
+    List<Object> notMeasured = new ArrayList<>();
+    boolean ufm = c.paper() != Paper.JSWM;
+    List<String> absent = c.requiredQuantities().stream().filter(q -> !m.has(q)).toList();
+    if (!ufm && absent.isEmpty()) {
+      e = new LinkedHashMap<>(c.evaluate(m).toJsonMap());
+    } else {
+      e = new LinkedHashMap<>();
+      e.put("id", c.id());
+      e.put("paper", c.paper().key());
+      e.put("theorem", c.theorem());
+      e.put("verdict", NOT_JUDGED);
+      e.put("assumptions", Map.of());
+      e.put("conclusion", null);
+      if (ufm) {
+        notMeasured.add(Map.of("quantity", "unconstrained features model", "reason", UFM_REASON));
+      } else {
+        for (String q : absent) {
+          notMeasured.add(Map.of("quantity", q, "reason", unmeasured.getOrDefault(q, otherwise)));
+        }
+      }
+    }
+    e.put("not_measured", notMeasured);
+    return e;
+  }
+
+  /** The UFM comparisons that the settings allow, each with what it means. */
+  private Map<String, Object> ufmGap(int[] sizes, int k, List<String> notes) {
+    Map<String, Object> gap = new LinkedHashMap<>();
+    if (lambdaW == null || lambdaH == null) {
+      notes.add("give --lambda-w and --lambda-h (and --loss) to compare the network with the UFM optimum");
+      return gap;
+    }
+    if (loss == null || loss.equals("mse")) {
+      DMatrixRMaj h0 = layers.isEmpty() ? h : preLinear;
+      if (h0 == null) {
+        notes.add("[DLN] comparison needs --pre-linear-features (the features H entering W_1)");
+      } else {
+        Map<String, Object> dl = UfmGap.deepLinear(layers.isEmpty() ? List.of(w) : head(k), h0, labels, sizes,
+            lambdaW, lambdaH, notes);
+        if (dl != null) {
+          gap.put("deep_linear", dl);
+        }
+      }
+    }
+    if (loss == null || loss.equals("ce")) {
+      gap.put("seli", UfmGap.seli(w, sizes));
+    }
+    return gap;
   }
 
   /** The linear head: the layers, with W appended when the last layer does not output K values. */
@@ -126,58 +250,5 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
       head.add(w);
     }
     return head;
-  }
-
-  private void deepLinear(int[] sizes, int k, Measurement.Builder mb, Map<String, Object> optimum,
-      List<String> notes) {
-    List<DMatrixRMaj> chain = layers.isEmpty() ? List.of(w) : head(k);
-    DMatrixRMaj h0 = layers.isEmpty() ? h : preLinear;
-    if (h0 == null) {
-      notes.add("[DLN] comparison needs --pre-linear-features (the free features H entering W_1)");
-      return;
-    }
-    for (DMatrixRMaj l : chain) {
-      if (Math.min(l.numRows, l.numCols) < k) {
-        notes.add("[DLN] closed form needs every width >= K; skipped");
-        return;
-      }
-    }
-    DeepLinearUfmOptimum opt = DeepLinearUfmOptimum.of(sizes, chain.size(), lambdaW, lambdaH);
-    DMatrixRMaj z = h0;
-    double reg = 0;
-    for (DMatrixRMaj l : chain) {
-      z = Products.mult(l, z);
-      double f = NormOps_DDRM.normF(l);
-      reg += lambdaW / 2 * f * f;
-    }
-    int n = labels.length;
-    double fit = 0;
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < k; c++) {
-        double d = z.get(c, i) - (labels[i] == c ? 1 : 0);
-        fit += d * d;
-      }
-    }
-    double hf = NormOps_DDRM.normF(h0);
-    double objective = fit / (2.0 * n) + reg + lambdaH / 2 * hf * hf;
-    optimum.put("deep_linear_objective", objective);
-    optimum.put("deep_linear_optimal_loss", opt.optimalLoss());
-    optimum.put("deep_linear_gap", objective - opt.optimalLoss());
-    optimum.put("deep_linear_theory_class_mean_norms", opt.classMeanNorms());
-    optimum.put("deep_linear_survives", opt.survives());
-    mb.put(DlnOptimumClaim.REACHED_LOSS, objective).put(DlnOptimumClaim.CLOSED_FORM_LOSS, opt.optimalLoss())
-        .flag(DlnOptimumClaim.CONVERGED, true);
-    notes.add("[DLN] the model is assumed trained to convergence (converged = 1)");
-  }
-
-  /** || W W^T/||W W^T||_F - G/||G||_F ||_F. */
-  public static double distanceToSeli(DMatrixRMaj w, DMatrixRMaj gram) {
-    DMatrixRMaj g = new DMatrixRMaj(w.numRows, w.numRows);
-    CommonOps_DDRM.multTransB(w, w, g);
-    CommonOps_DDRM.divide(g, NormOps_DDRM.normF(g));
-    DMatrixRMaj s = gram.copy();
-    CommonOps_DDRM.divide(s, NormOps_DDRM.normF(s));
-    CommonOps_DDRM.subtractEquals(g, s);
-    return NormOps_DDRM.normF(g);
   }
 }

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import ncverify.reports.check.LossReduction;
 import ncverify.reports.check.ModelCheck;
 import ncverify.reports.io.ArrayFiles;
 import ncverify.reports.json.Json;
@@ -27,11 +27,15 @@ import picocli.CommandLine.Spec;
         "Judge every claim on a model trained elsewhere (e.g. arrays dumped from PyTorch).",
         "Files are .npy or CSV. Features on disk are N x d (one row per sample), W is",
         "K x d, layer l is n_l x n_{l-1}. The [JSWM] claims need the linear head",
-        "(--layers) and the features entering it (--pre-linear-features);",
-        "--lambda-w/--lambda-h/--loss add the comparison with the closed-form optimum."},
+        "(--layers) and the features entering it (--pre-linear-features).",
+        "A claim is judged only on what these inputs measure: a claim needing a quantity",
+        "that was not given or cannot be measured from the arrays is NOT_JUDGED, with",
+        "what is missing. --lambda-w with --loss (and --reduction) measure how close the",
+        "head is to a critical point; with --lambda-h the network is compared with the",
+        "optimum of the unconstrained features model as a gap, not a verdict."},
     footer = {"", "Example:", "  ncv check --features H.npy --labels y.npy --weights W.npy \\",
         "      --layers W2.npy,W.npy --pre-linear-features X.npy \\",
-        "      --lambda-w 5e-4 --lambda-h 5e-4 --loss mse --lr 0.05"})
+        "      --lambda-w 5e-4 --lambda-h 5e-4 --loss mse --reduction torch-mean --lr 0.05"})
 public final class CheckCommand implements Callable<Integer> {
 
   @Spec
@@ -54,24 +58,33 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Features entering the first of --layers, N x n (e.g. the output of the last ReLU).")
   Path preLinear;
 
-  @Option(names = "--lambda-w", paramLabel = "L", description = "Weight decay of the layers.")
+  @Option(names = "--lambda-w", paramLabel = "L", description = "Weight decay of the layers in training (PyTorch's"
+      + " weight_decay); without it, lambda and the critical-point quantities are not measured.")
   Double lambdaW;
 
-  @Option(names = "--lambda-h", paramLabel = "L", description = "Weight decay of the (free) features.")
+  @Option(names = "--lambda-h", paramLabel = "L", description = "Weight decay of the free features, for the comparison"
+      + " with the UFM optimum only.")
   Double lambdaH;
 
   @Option(names = "--loss", paramLabel = "LOSS", description = "Training loss: mse or ce.")
   String loss;
 
-  @Option(names = "--lr", paramLabel = "ETA", defaultValue = "0",
-      description = "Learning rate of the training run (for the [JSWM] large-learning-rate claim; default 0 = unknown).")
-  double lr;
+  @Option(names = "--reduction", paramLabel = "R", defaultValue = "sum", description = "How the training loss"
+      + " combined the samples: sum (c = 1, [JSWM]), mean (c = 1/N) or torch-mean (PyTorch's MSELoss()/"
+      + "CrossEntropyLoss() defaults); default ${DEFAULT-VALUE}.")
+  String reduction;
 
-  @Option(names = "--json", description = "Print one JSON object {metrics, claims, not_measured, optimum, notes}.")
+  @Option(names = "--lr", paramLabel = "ETA", description = "Learning rate of the training run (for the [JSWM]"
+      + " large-learning-rate claim; without it, eta is not measured).")
+  Double lr;
+
+  @Option(names = "--json", description = "Print one JSON object {metrics, claims, summary, stationarity, ufm_gap,"
+      + " notes}.")
   boolean json;
 
   @Override
   public Integer call() {
+    LossReduction red = LossReduction.parse(reduction);
     if (lambdaW != null && !(lambdaW > 0) || lambdaH != null && !(lambdaH > 0)) {
       throw InvalidInputException.of("--lambda-w and --lambda-h must be > 0");
     }
@@ -80,57 +93,14 @@ public final class CheckCommand implements Callable<Integer> {
     DMatrixRMaj w = ArrayFiles.matrix(weights, "weights");
     List<DMatrixRMaj> ws = ArrayFiles.matrices(layers, "layer weights");
     DMatrixRMaj x = preLinear == null ? null : ArrayFiles.features(preLinear);
-    Map<String, Object> result = new ModelCheck(h, y, w, ws, x, lambdaW, lambdaH, loss, lr).run();
+    Map<String, Object> result = new ModelCheck(h, y, w, ws, x, lambdaW, lambdaH, loss, red, lr).run();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(result));
     } else {
-      out.print(text(result));
+      out.print(CheckText.of(result));
     }
     out.flush();
     return 0;
-  }
-
-  @SuppressWarnings("unchecked")
-  static String text(Map<String, Object> r) {
-    StringBuilder b = new StringBuilder();
-    b.append("Metrics\n").append(Tables.metrics((Map<String, Object>) r.get("metrics"))).append('\n');
-    b.append("Claims\n");
-    for (Object o : (List<Object>) r.get("claims")) {
-      Map<String, Object> c = (Map<String, Object>) o;
-      b.append(String.format(Locale.ROOT, "  %-15s %s  (%s %s)%n", c.get("verdict"), c.get("id"), c.get("paper"),
-          c.get("theorem")));
-      for (Map.Entry<String, Object> a : ((Map<String, Object>) c.get("assumptions")).entrySet()) {
-        Map<String, Object> v = (Map<String, Object>) a.getValue();
-        b.append(String.format(Locale.ROOT, "      assumption %-4s %s: %s %s %s%n",
-            Boolean.TRUE.equals(v.get("holds")) ? "ok" : "FAIL", a.getKey(), Tables.format(v.get("value")),
-            v.get("relation"), Tables.format(v.get("threshold"))));
-      }
-      Map<String, Object> con = (Map<String, Object>) c.get("conclusion");
-      if (con != null) {
-        b.append(String.format(Locale.ROOT, "      conclusion %-4s %s: %s %s %s (margin %s)%n",
-            Boolean.TRUE.equals(con.get("holds")) ? "ok" : "FAIL", con.get("description"), Tables.format(con.get("value")),
-            con.get("relation"), Tables.format(con.get("bound")), Tables.format(con.get("margin"))));
-      }
-    }
-    List<Object> missing = (List<Object>) r.get("not_measured");
-    if (!missing.isEmpty()) {
-      b.append("Not measured from these inputs\n");
-      for (Object o : missing) {
-        Map<String, Object> m = (Map<String, Object>) o;
-        b.append("  ").append(m.get("id")).append(" (needs ").append(String.join(", ", (List<String>) m.get("missing")))
-            .append(")\n");
-      }
-    }
-    Map<String, Object> opt = (Map<String, Object>) r.get("optimum");
-    if (!opt.isEmpty()) {
-      b.append("Closed-form optimum\n");
-      opt.forEach((k, v) -> b.append("  ").append(k).append(": ").append(v instanceof double[] a ? Tables.vector(a)
-          : v instanceof boolean[] f ? java.util.Arrays.toString(f) : Tables.format(v)).append('\n'));
-    }
-    for (Object n : (List<Object>) r.get("notes")) {
-      b.append("Note: ").append(n).append('\n');
-    }
-    return b.toString();
   }
 }

@@ -138,7 +138,8 @@ public final class TrainCommand implements Callable<Integer> {
   Integer logEvery;
 
   @Option(names = "--save-dir", paramLabel = "DIR", description = "Write H.npy (penultimate features, N x d), y.npy, W.npy (= WL.npy), W1.npy..WL.npy, b.npy (with --bias), "
-          + "Z0.npy (free features, ufm family) for ncv metrics.")
+          + "Z0.npy (free features, ufm family) or X.npy (mlp: the features entering the linear head) for ncv"
+          + " metrics and ncv check.")
   Path saveDir;
 
   @Option(names = "--json", description = "Print one JSON object instead of the summary.")
@@ -499,6 +500,13 @@ public final class TrainCommand implements Callable<Integer> {
     return out;
   }
 
+  /** Adds features (n x N in memory) as an N x n file, one row per sample. */
+  private static void putSamplesByRows(Map<String, SaveDir.FileWriter> files, String name, DMatrixRMaj z) {
+    DMatrixRMaj zt = new DMatrixRMaj(z.numCols, z.numRows);
+    org.ejml.dense.row.CommonOps_DDRM.transpose(z, zt);
+    files.put(name, f -> NpyWriter.writeMatrix(f, zt.data, zt.numRows, zt.numCols));
+  }
+
   /** Writes the run's matrices into {@code out}, all of them or none (see {@link SaveDir}). */
   private static void save(SaveDir out, Model m, int[] labels) {
     Map<String, SaveDir.FileWriter> files = new LinkedHashMap<>();
@@ -509,10 +517,13 @@ public final class TrainCommand implements Callable<Integer> {
     files.put("y.npy", f -> NpyWriter.writeLabels(f, labels));
     int depth = m.depth();
     if (!m.name().equals("mlp")) {
-      DMatrixRMaj z0 = m.featuresEntering(1);
-      DMatrixRMaj z0t = new DMatrixRMaj(z0.numCols, z0.numRows);
-      org.ejml.dense.row.CommonOps_DDRM.transpose(z0, z0t);
-      files.put("Z0.npy", f -> NpyWriter.writeMatrix(f, z0t.data, z0t.numRows, z0t.numCols));
+      putSamplesByRows(files, "Z0.npy", m.featuresEntering(1));
+    } else {
+      int first = depth; // the first layer of the linear head: every layer from it on has no activation
+      while (first > 1 && m.activation(first - 1) == ncverify.impl.model.Activation.IDENTITY) {
+        first--;
+      }
+      putSamplesByRows(files, "X.npy", m.featuresEntering(first));
     }
     for (int l = 1; l <= depth; l++) {
       DMatrixRMaj w = m.weight(l);

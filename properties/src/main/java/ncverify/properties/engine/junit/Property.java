@@ -28,8 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * </pre>
  *
- * <p>Replay a failure with {@code -Dtest=Class#method -Dncverify.seed=S -Dncverify.replay=CHOICES},
- * or by setting {@link #seed()} and {@link #replay()} on the annotation.
+ * <p>Replay a failure with {@code -Dtest=Class#method -Dncverify.seed=S -Dncverify.replay=CHOICES} (the
+ * report prints this line), or by setting {@link #seed()} and {@link #replay()} on the annotation. A
+ * failure is also saved in the failure database and replayed first on the next run.
  */
 @Documented
 @Target(ElementType.METHOD)
@@ -50,12 +51,32 @@ public @interface Property {
   /** Choice sequence to replay instead of generating; blank takes the system property {@code ncverify.replay}. */
   String replay() default "";
 
-  /** Evaluations of the targeted phase (used only if the body calls {@code target(score)}). */
-  int targetTries() default 0;
+  /**
+   * Evaluations of the targeted phase, shared by the target labels (used only if the body calls
+   * {@code target(...)}); the default {@code -1} means half of {@link #tries()}, 0 turns it off.
+   */
+  int targetTries() default -1;
 
   /** The property fails when discards exceed this ratio times {@link #tries()}. */
   double maxDiscardRatio() default 5.0;
 
   /** Maximum evaluations spent shrinking a counterexample. */
   int shrinkBudget() default 5000;
+
+  /**
+   * Per-try deadline in milliseconds: a try slower than this fails the "too slow" health check; 0
+   * takes the system property {@code ncverify.deadline} (seconds) or the default of 2 minutes.
+   */
+  long deadlineMillis() default 0;
+
+  /**
+   * Name of a no-argument method of the test class returning a {@code List} of pinned examples, run
+   * before any generated try (Hypothesis {@code @example}): each element is an {@code Object[]} with one
+   * value per {@link ForAll} parameter, or the value itself when there is one {@link ForAll} parameter.
+   * Pinned values are run as given, not shrunk.
+   */
+  String examples() default "";
+
+  /** Whether failures are saved to and replayed from the failure database ({@code .ncverify/examples/}). */
+  boolean database() default true;
 }

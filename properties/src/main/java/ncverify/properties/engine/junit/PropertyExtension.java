@@ -51,23 +51,35 @@ public final class PropertyExtension implements ParameterResolver, InvocationInt
     Object instance = invocationContext.getTarget().orElse(null);
     Property annotation = method.getAnnotation(Property.class);
     Gen<Arguments> gen = argumentsGen(method, instance, invocationContext.getArguments());
+    List<Arguments> pinned = pinnedExamples(method, instance, annotation.examples(), invocationContext.getArguments());
     method.setAccessible(true);
     String name = method.getDeclaringClass().getSimpleName() + "#" + method.getName();
     PropertyGuard.recordExecution();
-    PropertyResult result = PropertyRunner.check(name, config(annotation), gen, args -> {
+    Class<?> type = method.getDeclaringClass();
+    String simpleName = type.getName().substring(type.getPackageName().isEmpty() ? 0 : type.getPackageName().length() + 1);
+    PropertyConfig config = config(annotation).withSelector("-Dtest=" + simpleName.replace('$', '*') + "#"
+        + method.getName());
+    PropertyResult result = PropertyRunner.check(name, config, gen, args -> {
       try {
         method.invoke(instance, args.values());
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }
-    });
+    }, pinned);
     extensionContext.publishReportEntry("property", result.summary());
     result.orThrow();
   }
 
   private static PropertyConfig config(Property p) {
     PropertyConfig c = PropertyConfig.defaults().withTries(p.tries()).withThreadSafe(p.threadSafe())
-        .withTargetTries(p.targetTries()).withMaxDiscardRatio(p.maxDiscardRatio()).withShrinkBudget(p.shrinkBudget());
+        .withTargetTries(p.targetTries() < 0 ? PropertyConfig.AUTO : p.targetTries())
+        .withMaxDiscardRatio(p.maxDiscardRatio()).withShrinkBudget(p.shrinkBudget());
+    if (p.deadlineMillis() > 0) {
+      c = c.withDeadline(java.time.Duration.ofMillis(p.deadlineMillis()));
+    }
+    if (!p.database()) {
+      c = c.withDatabase(null);
+    }
     Long seed = Seeds.parse(p.seed());
     if (seed != null) {
       c = c.withSeed(seed);
@@ -101,24 +113,63 @@ public final class PropertyExtension implements ParameterResolver, InvocationInt
   }
 
   private static Gen<?> generatorFrom(Class<?> type, Object instance, String methodName) {
+    return (Gen<?>) call(type, instance, methodName, Gen.class, "@ForAll(\"" + methodName + "\")");
+  }
+
+  /** The pinned examples named by {@code @Property(examples = ...)}, as argument lists. */
+  private static List<Arguments> pinnedExamples(Method method, Object instance, String methodName,
+      List<Object> resolved) {
+    if (methodName.isBlank()) {
+      return List.of();
+    }
+    Parameter[] params = method.getParameters();
+    List<Integer> generated = new ArrayList<>();
+    String[] names = new String[params.length];
+    for (int i = 0; i < params.length; i++) {
+      names[i] = params[i].getName();
+      if (params[i].isAnnotationPresent(ForAll.class)) {
+        generated.add(i);
+      }
+    }
+    List<Arguments> out = new ArrayList<>();
+    for (Object example : (List<?>) call(method.getDeclaringClass(), instance, methodName, List.class,
+        "@Property(examples = \"" + methodName + "\")")) {
+      Object[] given = generated.size() == 1 && !(example instanceof Object[]) ? new Object[] {example}
+          : (Object[]) example;
+      if (given.length != generated.size()) {
+        throw new ExtensionConfigurationException("pinned example " + java.util.Arrays.toString(given) + " of "
+            + methodName + "() has " + given.length + " values for " + generated.size() + " @ForAll parameters");
+      }
+      Object[] values = resolved.toArray();
+      for (int k = 0; k < given.length; k++) {
+        values[generated.get(k)] = given[k];
+      }
+      out.add(new Arguments(names, values));
+    }
+    return out;
+  }
+
+  /** Calls the no-argument method {@code methodName} of the test class returning a {@code type}. */
+  private static Object call(Class<?> type, Object instance, String methodName, Class<?> returnType, String usedBy) {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       for (Method m : c.getDeclaredMethods()) {
-        if (m.getName().equals(methodName) && m.getParameterCount() == 0 && Gen.class.isAssignableFrom(m.getReturnType())) {
+        if (m.getName().equals(methodName) && m.getParameterCount() == 0
+            && returnType.isAssignableFrom(m.getReturnType())) {
           try {
             m.setAccessible(true);
-            Object gen = m.invoke(Modifier.isStatic(m.getModifiers()) ? null : instance);
-            if (gen == null) {
-              throw new ExtensionConfigurationException("generator method " + methodName + "() returned null");
+            Object value = m.invoke(Modifier.isStatic(m.getModifiers()) ? null : instance);
+            if (value == null) {
+              throw new ExtensionConfigurationException("method " + methodName + "() returned null");
             }
-            return (Gen<?>) gen;
+            return value;
           } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new ExtensionConfigurationException("cannot call generator method " + methodName + "()", e);
+            throw new ExtensionConfigurationException("cannot call method " + methodName + "()", e);
           }
         }
       }
     }
-    throw new ExtensionConfigurationException("no method Gen<?> " + methodName + "() in " + type.getName()
-        + " for @ForAll(\"" + methodName + "\")");
+    throw new ExtensionConfigurationException("no method " + returnType.getSimpleName() + " " + methodName + "() in "
+        + type.getName() + " for " + usedBy);
   }
 
   /** Generated arguments of one try; prints as {@code name = value, ...}. */

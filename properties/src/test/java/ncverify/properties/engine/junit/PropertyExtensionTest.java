@@ -50,7 +50,9 @@ class PropertyExtensionTest {
       return Gen.integers(0, 100);
     }
 
-    @Property(tries = 200, seed = "5")
+    static final List<Integer> PINNED_SEEN = Collections.synchronizedList(new ArrayList<>());
+
+    @Property(tries = 200, seed = "5", database = false)
     void failing(@ForAll("small") int x, @ForAll("small") int y) {
       assertThat(x + y).isLessThan(150);
     }
@@ -58,6 +60,16 @@ class PropertyExtensionTest {
     @Property(tries = 30, threadSafe = true)
     void passing(@ForAll("small") Integer x) {
       assertThat(x).isBetween(0, 100);
+    }
+
+    static List<Object[]> pinnedPairs() {
+      return List.of(new Object[] {1, 2}, new Object[] {99, 98});
+    }
+
+    @Property(tries = 20, examples = "pinnedPairs", database = false)
+    void pinned(@ForAll("small") int x, @ForAll("small") int y) {
+      PINNED_SEEN.add(x);
+      assertThat(x + y).isLessThan(150);
     }
 
     @Property(replay = "50,100")
@@ -103,7 +115,7 @@ class PropertyExtensionTest {
         .contains("original: ")
         .contains("shrunk:   x = 50, y = 100")
         .contains("seed 5")
-        .contains("-Dncverify.seed=5 -Dncverify.replay=50,100");
+        .contains("replay:   -Dtest=PropertyExtensionTest*Examples#failing -Dncverify.seed=5 -Dncverify.replay=50,100");
     assertThat(t.getCause()).isInstanceOf(AssertionError.class);
     assertThat(((PropertyFailure) t).result().shrunkChoices()).hasToString("50,100");
   }
@@ -121,5 +133,14 @@ class PropertyExtensionTest {
     TestExecutionResult r = run("replayed(int, int)").get("replayed");
     assertThat(r.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
     assertThat(Examples.REPLAYED).containsExactly(List.of(50, 100));
+  }
+
+  @Test
+  void pinnedExamplesRunBeforeGeneratedTriesAndAreReportedAsGiven() {
+    Examples.PINNED_SEEN.clear();
+    TestExecutionResult r = run("pinned(int, int)").get("pinned");
+    assertThat(r.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
+    assertThat(Examples.PINNED_SEEN).containsExactly(1, 99);
+    assertThat(r.getThrowable().orElseThrow().getMessage()).contains("shrunk:   x = 99, y = 98").contains("(pinned)");
   }
 }
