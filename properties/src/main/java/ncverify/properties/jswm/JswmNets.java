@@ -8,7 +8,6 @@ import ncverify.impl.data.Dataset;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 import ncverify.impl.model.Mlp;
-import ncverify.impl.model.Parameter;
 import ncverify.impl.train.SharpnessProbe;
 import ncverify.properties.gen.ArchitectureGens.MlpShape;
 import org.ejml.data.DMatrixRMaj;
@@ -63,30 +62,14 @@ final class JswmNets {
 
   /**
    * The full gradients R_l = G_l + lambda_l W_l of the head layers W_{L1+1}..W_L at the current weights, from
-   * the training engine's own backprop ({@link Mlp#lossAndGradient} over all samples) and its own weight
-   * decay ({@link Parameter#decay()}): what the [JSWM] critical-point claim cross-checks.
+   * the training engine's own backprop and weight decay ({@link Mlp#objectiveGradient}): what the [JSWM]
+   * critical-point claim cross-checks.
    */
   static List<DMatrixRMaj> headFullGradients(Mlp model, int l1) {
-    model.lossAndGradient(null, 0, model.numSamples());
     List<DMatrixRMaj> out = new ArrayList<>();
     for (int l = l1 + 1; l <= model.depth(); l++) {
-      Parameter w = weightParameter(model, l);
-      DMatrixRMaj r = w.gradMatrix();
-      double[] v = w.value();
-      for (int i = 0; i < v.length; i++) {
-        r.data[i] += w.decay() * v[i];
-      }
-      out.add(r);
+      out.add(model.objectiveGradient(l));
     }
     return out;
-  }
-
-  private static Parameter weightParameter(Mlp model, int l) {
-    for (Parameter p : model.parameters()) {
-      if (p.name().equals("W" + l)) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("the model has no weight W" + l);
   }
 }
