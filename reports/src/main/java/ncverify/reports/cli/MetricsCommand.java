@@ -1,11 +1,15 @@
 package ncverify.reports.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import ncverify.reports.io.ArrayFiles;
+import ncverify.reports.io.Heap;
+import ncverify.reports.io.MappedNpy;
 import ncverify.reports.json.Json;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.metrics.GlobalMean;
@@ -56,6 +60,14 @@ public final class MetricsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
+  @Option(names = "--stream", description = "Stream a .npy features file in blocks even when it fits in the heap"
+      + " (files that do not fit are streamed anyway; two passes, progress on stderr).")
+  boolean stream;
+
+  @Option(names = "--block-size", paramLabel = "S", description = "Samples per block when streaming (default: about"
+      + " 32 MB of float64 per block).")
+  Integer blockSize;
+
   @Override
   public Integer call() {
     GlobalMean gm = switch (globalMean) {
@@ -69,13 +81,39 @@ public final class MetricsCommand implements Callable<Integer> {
     if (bias != null && weights == null) {
       throw InvalidInputException.of("--bias needs --weights");
     }
-    DMatrixRMaj h = ArrayFiles.features(features);
-    int[] y = ArrayFiles.labelsFor(h, features, labels);
-    LabeledFeatures lf = classes == null ? LabeledFeatures.of(h, y) : new LabeledFeatures(h, y, classes);
-    DMatrixRMaj w = weights == null ? null : ArrayFiles.matrix(weights, "weights");
-    double[] b = bias == null ? null : ArrayFiles.vector(bias, "bias");
-    List<DMatrixRMaj> ws = ArrayFiles.matrices(layers, "layer weights");
-    MetricsReport report = NcMetrics.measure(lf, w, b, ws, gm);
+    if (blockSize != null && blockSize < 1) {
+      throw InvalidInputException.of("--block-size must be at least 1, got %d", blockSize);
+    }
+    MappedNpy mapped = ArrayFiles.mapped(features);
+    if (mapped == null && (stream || blockSize != null)) {
+      throw InvalidInputException.of("--stream and --block-size need a float32 or float64 .npy features file");
+    }
+    // in memory, the features (8 N d bytes) should take at most half of the free heap
+    boolean streaming = mapped != null && (stream || blockSize != null || mapped.memoryBytes() > Heap.available() / 2);
+    MetricsReport report;
+    if (streaming) {
+      int[] y = ArrayFiles.labelsFor(mapped.numSamples(), features, labels);
+      int k = classes == null ? LabeledFeatures.inferNumClasses(y) : classes;
+      DMatrixRMaj w = weights == null ? null : ArrayFiles.matrix(weights, "weights");
+      double[] b = bias == null ? null : ArrayFiles.vector(bias, "bias");
+      List<DMatrixRMaj> ws = ArrayFiles.matrices(layers, "layer weights");
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(Locale.ROOT, "ncv metrics: streaming %s (%s; %s as float64, %s of heap available) in %d passes%s%n",
+          mapped.name(), mapped.describe(), Heap.describe(mapped.memoryBytes()), Heap.describe(Heap.available()),
+          NcMetrics.PASSES, blockSize == null ? "" : " of blocks of " + blockSize + " samples");
+      err.flush();
+      try (PassProgress progress = new PassProgress(err, System.console() != null)) {
+        report = NcMetrics.measure(mapped, y, k, w, b, ws, gm, blockSize == null ? 0 : blockSize, progress);
+      }
+    } else {
+      DMatrixRMaj h = mapped != null ? mapped.readAll() : ArrayFiles.features(features);
+      int[] y = ArrayFiles.labelsFor(h, features, labels);
+      LabeledFeatures lf = classes == null ? LabeledFeatures.of(h, y) : new LabeledFeatures(h, y, classes);
+      DMatrixRMaj w = weights == null ? null : ArrayFiles.matrix(weights, "weights");
+      double[] b = bias == null ? null : ArrayFiles.vector(bias, "bias");
+      List<DMatrixRMaj> ws = ArrayFiles.matrices(layers, "layer weights");
+      report = NcMetrics.measure(lf, w, b, ws, gm);
+    }
     Map<String, Object> map = report.toMap();
     var out = spec.commandLine().getOut();
     if (json) {

@@ -45,8 +45,16 @@ public final class ArrayFiles {
     }
   }
 
-  /** Features stored N x d on disk, returned as d x N (columns are samples). */
+  /**
+   * Features stored N x d on disk, returned as d x N (columns are samples). A float32/float64 .npy file is
+   * memory-mapped and converted in parallel ({@link MappedNpy}); it must fit in the heap (else a one-line
+   * error saying how large it is).
+   */
   public static DMatrixRMaj features(Path file) {
+    MappedNpy mapped = mapped(file);
+    if (mapped != null) {
+      return mapped.readAll();
+    }
     NpyArray a = read(file);
     requireFloat(a, file, "features");
     if (a.rank() != 2) {
@@ -69,11 +77,28 @@ public final class ArrayFiles {
     return h;
   }
 
+  /**
+   * The features file memory-mapped for streaming or parallel reading, or null when it is not a 2-D
+   * float32/float64 .npy file (CSV, other dtypes: read with {@link #features}).
+   */
+  public static MappedNpy mapped(Path file) {
+    if (file.toString().isEmpty()) {
+      throw new InvalidInputException("empty file name");
+    }
+    IoErrors.requireReadableFile(file);
+    return isNpy(file) ? MappedNpy.open(file) : null;
+  }
+
   /** Labels for the features {@code h} (d x N): their count must be N. */
   public static int[] labelsFor(DMatrixRMaj h, Path featuresFile, Path labelsFile) {
+    return labelsFor(h.numCols, featuresFile, labelsFile);
+  }
+
+  /** Labels for N samples of {@code featuresFile}: their count must be N. */
+  public static int[] labelsFor(long n, Path featuresFile, Path labelsFile) {
     int[] y = labels(labelsFile);
-    if (y.length != h.numCols) {
-      throw InvalidInputException.of("%s has %d samples but %s has %d labels", featuresFile.getFileName(), h.numCols,
+    if (y.length != n) {
+      throw InvalidInputException.of("%s has %d samples but %s has %d labels", featuresFile.getFileName(), n,
           labelsFile.getFileName(), y.length);
     }
     return y;

@@ -36,51 +36,72 @@ public final class NpyReader {
   private NpyReader() {
   }
 
-  /** Reads the whole file. */
-  public static NpyArray read(Path file) {
-    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+  /**
+   * The header of a .npy file and where its data start, checked against the file's length (a declared
+   * shape larger than the file is "truncated"). The element count may exceed what one Java array holds
+   * ({@link MappedNpy} streams such files).
+   *
+   * @param header the parsed header
+   * @param dataOffset byte position of the first element
+   * @param count number of elements
+   */
+  record Layout(Header header, long dataOffset, long count) {
+  }
+
+  /** Opens {@code file}, parses and checks its header. */
+  static Layout layout(Path file) {
+    String name = displayName(file);
     if (!Files.isRegularFile(file)) {
       IoErrors.requireReadableFile(file);
     }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = ch.size();
-      ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-      readFully(ch, pre, name, "header");
-      pre.flip();
-      byte[] magic = new byte[6];
-      pre.get(magic);
-      for (int i = 0; i < 6; i++) {
-        if (magic[i] != MAGIC[i]) {
-          throw InvalidInputException.of("%s: not a .npy file (bad magic)", name);
-        }
+      return layout(ch, name);
+    } catch (IOException e) {
+      throw IoErrors.failure("read", file, e);
+    }
+  }
+
+  static String displayName(Path file) {
+    return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+  }
+
+  private static Layout layout(FileChannel ch, String name) throws IOException {
+    long size = ch.size();
+    ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+    readFully(ch, pre, name, "header");
+    pre.flip();
+    byte[] magic = new byte[6];
+    pre.get(magic);
+    for (int i = 0; i < 6; i++) {
+      if (magic[i] != MAGIC[i]) {
+        throw InvalidInputException.of("%s: not a .npy file (bad magic)", name);
       }
-      int major = pre.get() & 0xff;
-      pre.get(); // minor
-      long headerLen;
-      int prefix;
-      if (major == 1) {
-        headerLen = pre.getShort() & 0xffff;
-        prefix = 10;
-      } else if (major == 2 || major == 3) {
-        headerLen = pre.getInt() & 0xffffffffL;
-        prefix = 12;
-      } else {
-        throw InvalidInputException.of("%s: unsupported .npy format version %d", name, major);
-      }
-      if (headerLen > 1 << 20 || prefix + headerLen > size) {
-        throw InvalidInputException.of("%s: truncated or corrupt .npy header", name);
-      }
-      ch.position(prefix);
-      ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
-      readFully(ch, hb, name, "header");
-      String header = new String(hb.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-      Header h = parseHeader(header, name);
-      long count = 1;
+    }
+    int major = pre.get() & 0xff;
+    pre.get(); // minor
+    long headerLen;
+    int prefix;
+    if (major == 1) {
+      headerLen = pre.getShort() & 0xffff;
+      prefix = 10;
+    } else if (major == 2 || major == 3) {
+      headerLen = pre.getInt() & 0xffffffffL;
+      prefix = 12;
+    } else {
+      throw InvalidInputException.of("%s: unsupported .npy format version %d", name, major);
+    }
+    if (headerLen > 1 << 20 || prefix + headerLen > size) {
+      throw InvalidInputException.of("%s: truncated or corrupt .npy header", name);
+    }
+    ch.position(prefix);
+    ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+    readFully(ch, hb, name, "header");
+    String header = new String(hb.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    Header h = parseHeader(header, name);
+    long count = 1;
+    try {
       for (long s : h.shape) {
         count = Math.multiplyExact(count, s);
-        if (count > MAX_ELEMENTS) {
-          throw InvalidInputException.of("%s: declared shape %s is too large", name, shapeString(h.shape));
-        }
       }
       long need = Math.multiplyExact(count, (long) h.itemSize);
       long available = size - prefix - headerLen;
@@ -88,6 +109,27 @@ public final class NpyReader {
         throw InvalidInputException.of("%s: truncated: shape %s needs %d data bytes, file has %d",
             name, shapeString(h.shape), need, available);
       }
+    } catch (ArithmeticException e) {
+      throw InvalidInputException.of("%s: declared shape is too large", name);
+    }
+    return new Layout(h, prefix + headerLen, count);
+  }
+
+  /** Reads the whole file. */
+  public static NpyArray read(Path file) {
+    String name = displayName(file);
+    if (!Files.isRegularFile(file)) {
+      IoErrors.requireReadableFile(file);
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      Layout layout = layout(ch, name);
+      Header h = layout.header();
+      long count = layout.count();
+      if (count > MAX_ELEMENTS) {
+        throw InvalidInputException.of("%s: declared shape %s is too large", name, shapeString(h.shape));
+      }
+      long need = count * h.itemSize;
+      ch.position(layout.dataOffset());
       ByteBuffer data = ByteBuffer.allocate((int) Math.min(need, 1 << 24)).order(h.order);
       double[] out = new double[(int) count];
       int idx = 0;
@@ -165,7 +207,8 @@ public final class NpyReader {
     }
   }
 
-  private record Header(String descr, char kind, int itemSize, ByteOrder order, boolean fortran, long[] shape) {
+  /** A parsed header: dtype (kind 'f', 'i', 'u' or 'b', item size, byte order), order and shape. */
+  record Header(String descr, char kind, int itemSize, ByteOrder order, boolean fortran, long[] shape) {
   }
 
   private static Header parseHeader(String header, String name) {

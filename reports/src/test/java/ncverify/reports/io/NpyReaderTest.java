@@ -119,7 +119,7 @@ class NpyReaderTest {
     Path magic = file("m.npy", bad);
     assertThatThrownBy(() -> ArrayFiles.read(magic)).isInstanceOf(InvalidInputException.class).hasMessageContaining("magic");
     Path huge = file("huge.npy", npy(1, "<f8", false, "(100000000000, 100000)", ByteOrder.LITTLE_ENDIAN, 8, new double[0]));
-    assertThatThrownBy(() -> NpyReader.read(huge)).isInstanceOf(InvalidInputException.class).hasMessageContaining("too large");
+    assertThatThrownBy(() -> NpyReader.read(huge)).isInstanceOf(InvalidInputException.class).hasMessageContaining("truncated");
     Path big = file("big.npy", npy(1, "<f8", false, "(1000, 1000)", ByteOrder.LITTLE_ENDIAN, 8, new double[] {1}));
     assertThatThrownBy(() -> NpyReader.read(big)).isInstanceOf(InvalidInputException.class).hasMessageContaining("truncated");
     Path complex = file("c.npy", npy(1, "<c16", false, "(1,)", ByteOrder.LITTLE_ENDIAN, 16, new double[0]));

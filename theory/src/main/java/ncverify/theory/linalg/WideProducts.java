@@ -56,19 +56,25 @@ public final class WideProducts {
    */
   public static void squaredDistancesBlock(DMatrixRMaj h, DMatrixRMaj c, int i0, int width,
       double[] out) {
-    int d = h.numRows;
-    int n = h.numCols;
+    squaredDistancesBlock(h.data, i0, h.numCols, h.numRows, c, width, out);
+  }
+
+  /**
+   * As {@link #squaredDistancesBlock(DMatrixRMaj, DMatrixRMaj, int, int, double[])} for a d x width block
+   * whose entry (a, b) is {@code h[off + a ld + b]}.
+   */
+  public static void squaredDistancesBlock(double[] h, int off, int ld, int d, DMatrixRMaj c, int width,
+      double[] out) {
     int k = c.numCols;
     java.util.Arrays.fill(out, 0, k * width, 0.0);
-    double[] hd = h.data;
     double[] cd = c.data;
     for (int a = 0; a < d; a++) {
-      int row = a * n + i0;
+      int row = off + a * ld;
       for (int q = 0; q < k; q++) {
         double mean = cd[a * k + q];
         int o = q * width;
         for (int b = 0; b < width; b++) {
-          double diff = hd[row + b] - mean;
+          double diff = h[row + b] - mean;
           out[o + b] += diff * diff;
         }
       }

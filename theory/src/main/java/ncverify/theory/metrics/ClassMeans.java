@@ -29,7 +29,8 @@ public record ClassMeans(int[] counts, DMatrixRMaj mbar, DMatrixRMaj globalMeanV
   }
 
   /**
-   * Class means with the chosen global mean; one pass over H, row by row.
+   * Class means with the chosen global mean; one pass over H ({@link MetricPasses}: feature rows in
+   * parallel, samples in order).
    *
    * <p>Shifted sums: each row a is summed relative to a pivot p_a = H[a, 0], and Mc is formed from the
    * shifted means (mu_k - p) - (mu_G - p), so a large common offset of the features neither enters the
@@ -37,33 +38,32 @@ public record ClassMeans(int[] counts, DMatrixRMaj mbar, DMatrixRMaj globalMeanV
    * docs/quality/numerics.md.
    */
   public static ClassMeans of(LabeledFeatures f, GlobalMean globalMean) {
-    DMatrixRMaj h = f.features();
-    int[] y = f.labelsRef();
-    int d = f.dim();
-    int n = f.numSamples();
-    int k = f.numClasses();
-    int[] counts = f.classSizes();
+    FeatureBlocks src = FeatureBlocks.of(f.features());
+    return MetricPasses.classMeans(src, f.labelsRef(), f.numClasses(), globalMean, MetricPasses.width(src, 0),
+        PassListener.NONE, 1);
+  }
+
+  /**
+   * The means from the class sums of the shifted features (pass 1 of {@link MetricPasses}):
+   * {@code sums[a K + c] = sum_{y_i = c} (H[a, i] - pivot[a])}.
+   */
+  static ClassMeans fromShiftedSums(double[] pivot, double[] sums, int[] counts, int n, GlobalMean globalMean) {
+    int d = pivot.length;
+    int k = counts.length;
     DMatrixRMaj mbar = new DMatrixRMaj(d, k);
     DMatrixRMaj mu = new DMatrixRMaj(d, 1);
     DMatrixRMaj mc = new DMatrixRMaj(d, k);
-    double[] sums = new double[k];
     double[] shifted = new double[k];
     for (int a = 0; a < d; a++) {
-      java.util.Arrays.fill(sums, 0.0);
-      int row = a * n;
-      double pivot = h.data[row];
-      for (int i = 0; i < n; i++) {
-        sums[y[i]] += h.data[row + i] - pivot;
-      }
       double g = 0;
       for (int c = 0; c < k; c++) {
-        shifted[c] = sums[c] / counts[c];
+        shifted[c] = sums[a * k + c] / counts[c];
         double weight = globalMean == GlobalMean.SAMPLE ? (double) counts[c] / n : 1.0 / k;
         g += weight * shifted[c];
       }
-      mu.data[a] = pivot + g;
+      mu.data[a] = pivot[a] + g;
       for (int c = 0; c < k; c++) {
-        mbar.data[a * k + c] = pivot + shifted[c];
+        mbar.data[a * k + c] = pivot[a] + shifted[c];
         mc.data[a * k + c] = shifted[c] - g;
       }
     }

@@ -22,6 +22,18 @@ public record LabeledFeatures(DMatrixRMaj features, int[] labels, int numClasses
       throw new InvalidInputException("features and labels must not be null");
     }
     int n = features.numCols;
+    labels = labels.clone();
+    validateLabels(labels, n, features.numRows, numClasses);
+    requireFinite(features);
+  }
+
+  /**
+   * Checks labels for N samples of dimension d: as many labels as samples, N &gt;= 1, d &gt;= 1, K &gt;= 2,
+   * every label in 0..K-1 and every class non-empty (the checks of the constructor, for features that
+   * are streamed rather than held, {@link NcMetrics#measure(FeatureBlocks, int[], int, DMatrixRMaj,
+   * double[], java.util.List, GlobalMean, int, PassListener)}).
+   */
+  public static void validateLabels(int[] labels, long n, int d, int numClasses) {
     if (n != labels.length) {
       throw InvalidInputException.of("features have %d samples (columns) but there are %d labels",
           n, labels.length);
@@ -29,14 +41,13 @@ public record LabeledFeatures(DMatrixRMaj features, int[] labels, int numClasses
     if (n == 0) {
       throw new InvalidInputException("no samples (N = 0)");
     }
-    if (features.numRows == 0) {
+    if (d == 0) {
       throw new InvalidInputException("features have dimension d = 0");
     }
     if (numClasses < 2) {
       throw InvalidInputException.of("need at least 2 classes, got K = %d", numClasses);
     }
-    labels = labels.clone();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < labels.length; i++) {
       int y = labels[i];
       if (y < 0 || y >= numClasses) {
         throw InvalidInputException.of("label %d at index %d is outside 0..%d", y, i, numClasses - 1);
@@ -55,18 +66,47 @@ public record LabeledFeatures(DMatrixRMaj features, int[] labels, int numClasses
         throw InvalidInputException.of("class %d has no sample", k);
       }
     }
+  }
+
+  /** The first non-finite entry in storage order (feature row, then sample), rows checked in parallel. */
+  private static void requireFinite(DMatrixRMaj features) {
+    int n = features.numCols;
+    int d = features.numRows;
     double[] h = features.data;
-    int size = features.getNumElements();
-    for (int p = 0; p < size; p++) {
-      if (!Double.isFinite(h[p])) {
-        throw InvalidInputException.of("features contain %s at sample %d, dim %d",
-            ncverify.theory.linalg.Finite.kind(h[p]), p % n, p / n);
+    long[] first = new long[(d + 7) / 8];
+    java.util.Arrays.fill(first, Long.MAX_VALUE);
+    ncverify.theory.linalg.Parallel.forChunks(d, 8, (a0, a1) -> {
+      long best = Long.MAX_VALUE;
+      for (int a = a0; a < a1; a++) {
+        int row = a * n;
+        for (int i = 0; i < n; i++) {
+          if (!Double.isFinite(h[row + i])) {
+            best = Math.min(best, (long) a * n + i);
+            break;
+          }
+        }
       }
+      first[a0 / 8] = best;
+    });
+    long bad = Long.MAX_VALUE;
+    for (long f : first) {
+      bad = Math.min(bad, f);
+    }
+    if (bad != Long.MAX_VALUE) {
+      int i = (int) (bad % n);
+      int a = (int) (bad / n);
+      throw InvalidInputException.of("features contain %s at sample %d, dim %d",
+          ncverify.theory.linalg.Finite.kind(h[a * n + i]), i, a);
     }
   }
 
   /** K = (max label) + 1. */
   public static LabeledFeatures of(DMatrixRMaj features, int[] labels) {
+    return new LabeledFeatures(features, labels, inferNumClasses(labels));
+  }
+
+  /** K = (max label) + 1, checked to leave every class a chance of a sample (K &lt;= N). */
+  public static int inferNumClasses(int[] labels) {
     if (labels == null || labels.length == 0) {
       throw new InvalidInputException("no samples (N = 0)");
     }
@@ -78,7 +118,7 @@ public record LabeledFeatures(DMatrixRMaj features, int[] labels, int numClasses
       throw InvalidInputException.of("largest label %d implies K = %d classes but there are only N = %d samples;"
           + " every class needs a sample", max, (long) max + 1, labels.length);
     }
-    return new LabeledFeatures(features, labels, max + 1);
+    return max + 1;
   }
 
   /** A copy of the labels. */

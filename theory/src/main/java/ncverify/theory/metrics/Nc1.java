@@ -3,7 +3,6 @@ package ncverify.theory.metrics;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.linalg.PseudoInverse;
 import ncverify.theory.linalg.Svd;
-import ncverify.theory.linalg.WideProducts;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -26,8 +25,8 @@ import org.ejml.data.DMatrixRMaj;
  * The rows u_j^T / s_j are formed first, so the squares are of scale-free quantities (no overflow or
  * underflow at extreme feature scales).
  *
- * Cost O(N d r + d K^2) time and O(d K) extra memory: u_j^T (h_i - mu_{y_i}) is computed block by block
- * over the samples, with no copy of H. The cutoff is on the singular values of Mc (the pseudo-inverse
+ * Cost O(N d r + d K^2) time: u_j^T (h_i - mu_{y_i}) is computed block by block over the samples, one
+ * product of the fast backend per block ({@link MetricPasses}, pass 2), with O(d x block) extra memory. The cutoff is on the singular values of Mc (the pseudo-inverse
  * convention of docs/theory.md section 0 applied to Mc).
  */
 public final class Nc1 {
@@ -45,6 +44,30 @@ public final class Nc1 {
    * @throws InvalidInputException if all class means coincide (Sigma_B = 0, NC1 undefined)
    */
   public static double of(LabeledFeatures f, ClassMeans means) {
+    Basis basis = basis(means);
+    FeatureBlocks src = FeatureBlocks.of(f.features());
+    MetricPasses.Second s = MetricPasses.secondPass(src, f.labelsRef(), means.mbarRef(),
+        new MetricPasses.Work(basis.rows(), basis.rank(), Double.NaN, null, null, false),
+        MetricPasses.width(src, 0), PassListener.NONE, 1, 1);
+    return s.nc1Sum() / f.numSamples();
+  }
+
+  /**
+   * The rows u_j^T / s_j (r x d, row-major) of the thin SVD Mc = U S V^T over the r singular values
+   * above the cutoff: NC1 = (1/N) sum_j ||(u_j^T / s_j)(H - Mbar Y)||^2.
+   *
+   * @param rows u_j^T / s_j, row j at {@code rows[j d ..]}
+   * @param rank r
+   */
+  record Basis(double[] rows, int rank) {
+  }
+
+  /**
+   * The NC1 directions of the class means.
+   *
+   * @throws InvalidInputException if all class means coincide (Sigma_B = 0, NC1 undefined)
+   */
+  static Basis basis(ClassMeans means) {
     DMatrixRMaj mc = means.mcRef();
     Svd svd = Svd.thin(mc);
     double[] s = svd.s();
@@ -53,7 +76,7 @@ public final class Nc1 {
       throw new InvalidInputException("all class means coincide (Sigma_B = 0): NC1 is undefined");
     }
     DMatrixRMaj u = svd.u();
-    int d = f.dim();
+    int d = means.dim();
     // Rows u_j^T / s_j: the projections are then O(1) relative quantities whatever the scale of H,
     // so neither ||.||^2 nor s_j^2 can overflow or underflow (no NaN = 0/0 at tiny scales).
     double[] ut = new double[r * d];
@@ -62,29 +85,6 @@ public final class Nc1 {
         ut[j * d + a] = u.get(a, j) / s[j];
       }
     }
-    DMatrixRMaj h = f.features();
-    int[] labels = f.labelsRef();
-    int n = f.numSamples();
-    int block = WideProducts.BLOCK;
-    double[] proj = new double[r * block];
-    double[] scratch = new double[block];
-    double[] sumSq = new double[r];
-    for (int i0 = 0; i0 < n; i0 += block) {
-      int width = Math.min(block, n - i0);
-      WideProducts.projectBlock(ut, r, h, means.mbarRef(), labels, i0, width, proj, scratch);
-      for (int j = 0; j < r; j++) {
-        double acc = 0;
-        int o = j * width;
-        for (int b = 0; b < width; b++) {
-          acc += proj[o + b] * proj[o + b];
-        }
-        sumSq[j] += acc;
-      }
-    }
-    double nc1 = 0;
-    for (int j = 0; j < r; j++) {
-      nc1 += sumSq[j];
-    }
-    return nc1 / n;
+    return new Basis(ut, r);
   }
 }

@@ -23,16 +23,29 @@ public final class Nc1TraceRatio {
    * @throws InvalidInputException if all class means coincide (tr Sigma_B = 0)
    */
   public static double of(LabeledFeatures f, ClassMeans means) {
+    double scale = scale(means);
+    return fromTrace(WithinClassScatter.trace(f, means, scale), means, scale);
+  }
+
+  /**
+   * The power of two 2^-e nearest 1/||Mc|| (an exact scaling): both traces are computed on features
+   * scaled by it, so the squares neither overflow nor underflow at extreme feature scales.
+   *
+   * @throws InvalidInputException if all class means coincide (tr Sigma_B = 0)
+   */
+  static double scale(ClassMeans means) {
     double mcNorm = Norms.frobenius(means.mcRef());
     if (mcNorm == 0) {
       throw new InvalidInputException(
           "all class means coincide (tr Sigma_B = 0): nc1_trace_ratio is undefined");
     }
-    // Both traces are computed on features scaled by the power of two 2^-e nearest 1/||Mc|| (an exact
-    // scaling), so the squares neither overflow nor underflow at extreme feature scales.
-    double scale = Math.scalb(1.0, -Math.getExponent(mcNorm));
-    double scaledNorm = mcNorm * scale;
+    return Math.scalb(1.0, -Math.getExponent(mcNorm));
+  }
+
+  /** The ratio from scale^2 tr Sigma_W (computed with {@link #scale}). */
+  static double fromTrace(double scaledTraceW, ClassMeans means, double scale) {
+    double scaledNorm = Norms.frobenius(means.mcRef()) * scale;
     double trB = scaledNorm * scaledNorm / means.numClasses();
-    return WithinClassScatter.trace(f, means, scale) / trB;
+    return scaledTraceW / trB;
   }
 }

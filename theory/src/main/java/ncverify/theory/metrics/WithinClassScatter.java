@@ -1,9 +1,8 @@
 package ncverify.theory.metrics;
 
-import org.ejml.data.DMatrixRMaj;
-
 /**
- * tr Sigma_W = (1/N) sum_i ||h_i - mu_{y_i}||^2 (docs/theory.md section 1), in one row-by-row pass over H.
+ * tr Sigma_W = (1/N) sum_i ||h_i - mu_{y_i}||^2 (docs/theory.md section 1), in one pass over H (pass 2 of
+ * {@link MetricPasses}: feature rows in parallel).
  */
 public final class WithinClassScatter {
 
@@ -16,23 +15,9 @@ public final class WithinClassScatter {
 
   /** tr Sigma_W of the features times {@code scale} (i.e. scale^2 tr Sigma_W, each deviation scaled before squaring). */
   static double trace(LabeledFeatures f, ClassMeans means, double scale) {
-    DMatrixRMaj h = f.features();
-    DMatrixRMaj mbar = means.mbarRef();
-    int[] y = f.labelsRef();
-    int d = f.dim();
-    int n = f.numSamples();
-    int k = f.numClasses();
-    double total = 0;
-    for (int a = 0; a < d; a++) {
-      int row = a * n;
-      int mrow = a * k;
-      double acc = 0;
-      for (int i = 0; i < n; i++) {
-        double diff = (h.data[row + i] - mbar.data[mrow + y[i]]) * scale;
-        acc += diff * diff;
-      }
-      total += acc;
-    }
-    return total / n;
+    FeatureBlocks src = FeatureBlocks.of(f.features());
+    MetricPasses.Second s = MetricPasses.secondPass(src, f.labelsRef(), means.mbarRef(),
+        new MetricPasses.Work(null, 0, scale, null, null, false), MetricPasses.width(src, 0), PassListener.NONE, 1, 1);
+    return s.trace() / f.numSamples();
   }
 }

@@ -14,7 +14,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  */
 public final class GeometryMatrices {
 
-  /** Relative cutoff below which an eigenvalue or singular value counts as zero (docs/theory.md 0). */
+  /** Relative cutoff below which an eigenvalue or singular value counts as zero (docs/theory.md section 0). */
   public static final double PINV_CUTOFF = 1e-10;
 
   private GeometryMatrices() {}

@@ -1,0 +1,128 @@
+package ncverify.reports.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Random;
+import ncverify.reports.io.NpyWriter;
+import ncverify.reports.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ncv metrics --stream}: the streamed two-pass path on a small file with tiny blocks gives the
+ * in-memory path's JSON (to roundoff), says it is streaming and shows its passes; files larger than the
+ * heap, mismatched labels, empty and truncated files are one-line errors with exit code 2.
+ */
+class StreamingMetricsCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private String p(String name) {
+    return dir.resolve(name).toString();
+  }
+
+  private void writeMixture(int n, int d, int k) throws IOException {
+    Random r = new Random(9);
+    double[] centres = new double[k * d];
+    for (int i = 0; i < centres.length; i++) {
+      centres[i] = 2 * r.nextGaussian();
+    }
+    double[] h = new double[n * d];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i < k ? i : r.nextInt(k);
+      for (int a = 0; a < d; a++) {
+        h[i * d + a] = centres[y[i] * d + a] + r.nextGaussian();
+      }
+    }
+    NpyWriter.writeMatrix(dir.resolve("H.npy"), h, n, d);
+    NpyWriter.writeLabels(dir.resolve("y.npy"), y);
+    double[] w = new double[k * d];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = centres[i] + 0.3 * r.nextGaussian();
+    }
+    NpyWriter.writeMatrix(dir.resolve("W.npy"), w, k, d);
+  }
+
+  @Test
+  void streamingWithTinyBlocksEqualsTheInMemoryResult() throws IOException {
+    writeMixture(500, 6, 4);
+    CliRun mem = CliRun.of("metrics", "--features", p("H.npy"), "--labels", p("y.npy"), "--weights", p("W.npy"),
+        "--json");
+    CliRun streamed = CliRun.of("metrics", "--features", p("H.npy"), "--labels", p("y.npy"), "--weights",
+        p("W.npy"), "--json", "--stream", "--block-size", "7");
+    assertThat(mem.code()).isZero();
+    assertThat(streamed.code()).as(streamed.err()).isZero();
+    assertThat(streamed.err()).startsWith("ncv metrics: streaming H.npy (500 x 6 float64, 1 MB;")
+        .contains("in 2 passes of blocks of 7 samples").contains("pass 1/2 (class means) 100%")
+        .contains("pass 2/2 (NC1, NC4, errors) 100%");
+    JsonNode a = Json.mapper().readTree(mem.out());
+    JsonNode b = Json.mapper().readTree(streamed.out());
+    assertThat(b.size()).isEqualTo(a.size());
+    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      double x = e.getValue().asDouble();
+      assertThat(b.get(e.getKey()).asDouble()).as(e.getKey()).isCloseTo(x, within(1e-12 * Math.abs(x)));
+    }
+  }
+
+  /** A sparse .npy file declaring n x d float32 (no disk blocks written). */
+  private Path sparse(String name, long n, long d) throws IOException {
+    Path f = dir.resolve(name);
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + n + ", " + d + "), }";
+    byte[] hb = (dict + " ".repeat(117 - dict.length()) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+      raf.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) hb.length, 0});
+      raf.write(hb);
+      raf.setLength(128 + n * d * 4);
+    }
+    return f;
+  }
+
+  private static void assertOneLineError(CliRun r, String... fragments) {
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("OutOfMemory");
+    for (String f : fragments) {
+      assertThat(r.err()).contains(f);
+    }
+  }
+
+  @Test
+  void aFileLargerThanTheHeapIsAOneLineErrorForCheckAndLabelsAreCheckedBeforeStreaming() throws IOException {
+    sparse("big.npy", 200_000, 40_000); // 32 GB on disk (sparse), 64 GB as float64
+    NpyWriter.writeLabels(dir.resolve("y.npy"), new int[199_999]);
+    NpyWriter.writeMatrix(dir.resolve("W.npy"), new double[2 * 40_000], 2, 40_000);
+    assertOneLineError(CliRun.of("check", "--features", p("big.npy"), "--labels", p("y.npy"), "--weights",
+        p("W.npy")), "big.npy: 200000 x 40000 float32, 32.0 GB needs 64.0 GB as float64 in memory",
+        "ncv metrics streams such files");
+    assertOneLineError(CliRun.of("metrics", "--features", p("big.npy"), "--labels", p("y.npy")),
+        "ncv: big.npy has 200000 samples but y.npy has 199999 labels");
+  }
+
+  @Test
+  void emptyAndTruncatedFeatureFilesAreOneLineErrors() throws IOException {
+    writeMixture(20, 3, 2);
+    NpyWriter.writeMatrix(dir.resolve("E.npy"), new double[0], 0, 3);
+    assertOneLineError(CliRun.of("metrics", "--features", p("E.npy"), "--labels", p("y.npy"), "--stream"),
+        "E.npy: features are empty (shape (0, 3))");
+    byte[] bytes = Files.readAllBytes(dir.resolve("H.npy"));
+    Files.write(dir.resolve("T.npy"), java.util.Arrays.copyOf(bytes, bytes.length - 8));
+    for (String cmd : new String[] {"metrics", "check"}) {
+      assertOneLineError(CliRun.of(cmd, "--features", p("T.npy"), "--labels", p("y.npy"), "--weights", p("W.npy")),
+          "T.npy: truncated: shape (20, 3) needs 480 data bytes, file has 472");
+    }
+    assertOneLineError(CliRun.of("metrics", "--features", p("H.npy"), "--labels", p("y.npy"), "--block-size", "0"),
+        "--block-size must be at least 1");
+  }
+}
