@@ -4,7 +4,6 @@ import static ncverify.theory.claims.jswm.JswmThresholds.IDENTITY_REL;
 
 import java.util.List;
 import java.util.Locale;
-import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.AbstractClaim;
 import ncverify.theory.claims.AssumptionCheck;
 import ncverify.theory.claims.Claim;
@@ -13,6 +12,7 @@ import ncverify.theory.claims.ConclusionCheck;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
+import ncverify.theory.claims.StrengthenedClaim;
 
 /**
  * [JSWM] Thm 4.4 mechanism, GD balancedness dynamics (docs/theory.md section 5): for a pair of linear layers,
@@ -54,10 +54,7 @@ public final class BalancednessStepClaim extends AbstractClaim {
    */
   @Override
   public Claim strengthened(double factor) {
-    if (!(factor > 1) || Double.isInfinite(factor)) {
-      throw InvalidInputException.of("wrong factor %s must be finite and > 1", factor);
-    }
-    return new BalancednessStepClaim(factor);
+    return new BalancednessStepClaim(StrengthenedClaim.requireFactor(factor));
   }
 
   @Override

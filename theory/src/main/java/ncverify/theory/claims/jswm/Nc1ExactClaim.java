@@ -6,7 +6,6 @@ import static ncverify.theory.claims.jswm.JswmThresholds.EXACT_REL;
 
 import java.util.ArrayList;
 import java.util.List;
-import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.AbstractClaim;
 import ncverify.theory.claims.AssumptionCheck;
 import ncverify.theory.claims.Claim;
@@ -14,6 +13,7 @@ import ncverify.theory.claims.ConclusionCheck;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.Relation;
+import ncverify.theory.claims.StrengthenedClaim;
 
 /**
  * [JSWM] Thm 3.1 NC1, exact case (docs/theory.md section 5): exact interpolation (eps1 = 0) with an exactly
@@ -46,9 +46,7 @@ public final class Nc1ExactClaim extends AbstractClaim {
   /** The wrong version: the same conclusion without the exact-balance assumption (any factor &gt; 1). */
   @Override
   public Claim strengthened(double factor) {
-    if (!(factor > 1) || Double.isInfinite(factor)) {
-      throw InvalidInputException.of("strengthening factor %s must be finite and > 1", factor);
-    }
+    StrengthenedClaim.requireFactor(factor);
     return new Nc1ExactClaim(false);
   }
 
