@@ -46,7 +46,20 @@ public record GaussianMixture(int dim, double separation, double noiseStd, Class
   public Dataset generate() {
     SplittableRandom rnd = new SplittableRandom(seed);
     DMatrixRMaj c = centres(rnd);
+    String name = String.format(java.util.Locale.ROOT, "gmm(d=%d,K=%d,sep=%s,sigma=%s,seed=%d)",
+        dim, sizes.k(), separation, noiseStd, seed);
+    return sample(c, noiseStd, sizes, rnd, name);
+  }
+
+  /**
+   * Samples x_i = c_{y_i} + sigma g_i, g_i ~ N(0, I_d), n_k of class k, in an order shuffled by
+   * Fisher-Yates, all draws from {@code rnd} (labels first, then the samples in order).
+   *
+   * @param centres d x K, column k = the centre of class k
+   */
+  static Dataset sample(DMatrixRMaj centres, double noiseStd, ClassSizes sizes, SplittableRandom rnd, String name) {
     int n = sizes.total();
+    int dim = centres.numRows;
     int[] y = sizes.sortedLabels();
     // Fisher-Yates shuffle of the sample order.
     for (int i = n - 1; i > 0; i--) {
@@ -58,11 +71,9 @@ public record GaussianMixture(int dim, double separation, double noiseStd, Class
     DMatrixRMaj x = new DMatrixRMaj(dim, n);
     for (int i = 0; i < n; i++) {
       for (int r = 0; r < dim; r++) {
-        x.data[r * n + i] = c.data[r * c.numCols + y[i]] + noiseStd * rnd.nextGaussian();
+        x.data[r * n + i] = centres.data[r * centres.numCols + y[i]] + noiseStd * rnd.nextGaussian();
       }
     }
-    String name = String.format(java.util.Locale.ROOT, "gmm(d=%d,K=%d,sep=%s,sigma=%s,seed=%d)",
-        dim, sizes.k(), separation, noiseStd, seed);
     return new Dataset(x, y, sizes.k(), name);
   }
 

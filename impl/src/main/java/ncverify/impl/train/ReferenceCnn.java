@@ -18,7 +18,8 @@ import org.ejml.data.DMatrixRMaj;
  * 128 -> 64 -> 10 without biases ({@link ConvArchitecture#reference()}); MSE with mean normalization
  * (1/(2B)) ||Z - Y||^2 per batch, SGD with momentum 0.9, lr 0.01, no weight decay, batch 128, float64,
  * one epoch over 6,000 images: a balanced subset of the Fashion-MNIST training split when it is
- * installed, else uniform random pixels with uniform labels (the time does not depend on the values).
+ * installed, else (and for the shorter extrapolated runs) uniform random pixels with uniform labels
+ * (the time does not depend on the values).
  * The same workload as bench/torch_reference_cnn.py.
  */
 public final class ReferenceCnn {
@@ -29,14 +30,26 @@ public final class ReferenceCnn {
   public static final double LR = 0.01;
   public static final double MOMENTUM = 0.9;
 
+  /** The workload in one line, for reports. */
+  public static final String DESCRIPTION = "1x28x28 -> conv3x3-16/p1 relu, maxpool2, conv3x3-32/p1 relu, maxpool2,"
+      + " fc1568-128 relu (biases), head 128-64-10 (no biases); MSE (1/(2B))||Z - Y||^2, SGD lr 0.01 momentum 0.9,"
+      + " float64, batch 128, 6000 images per epoch";
+
   private ReferenceCnn() {
   }
 
-  /** The images: 600 per class of Fashion-MNIST (seeded), or random ones when it is not installed. */
+  /**
+   * "fashion-mnist" when the n images come from the installed data set (a whole epoch of
+   * {@value #SAMPLES}), else "random" (shorter timed runs and tests, without reading the files).
+   */
+  public static String dataName(int n) {
+    return n == SAMPLES && new FashionMnist().isAvailable() ? "fashion-mnist" : "random";
+  }
+
+  /** The images: 600 per class of Fashion-MNIST (seeded) for a whole epoch when installed, else random ones. */
   public static Dataset data(int n, long seed) {
-    FashionMnist fm = new FashionMnist();
-    if (n % FashionMnist.K == 0 && fm.isAvailable()) {
-      return fm.load(FashionMnist.Split.TRAIN, ClassSizes.balanced(FashionMnist.K, n / FashionMnist.K), seed);
+    if (dataName(n).equals("fashion-mnist")) {
+      return new FashionMnist().load(FashionMnist.Split.TRAIN, ClassSizes.balanced(FashionMnist.K, n / FashionMnist.K), seed);
     }
     SplittableRandom rng = new SplittableRandom(seed);
     DMatrixRMaj x = new DMatrixRMaj(FashionMnist.DIM, n);

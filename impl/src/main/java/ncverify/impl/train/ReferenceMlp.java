@@ -27,10 +27,6 @@ public final class ReferenceMlp {
   private ReferenceMlp() {
   }
 
-  /** Time of one epoch: backend name, samples, steps, wall seconds, last batch loss. */
-  public record EpochTiming(String blas, int samples, int steps, double seconds, double lastBatchLoss) {
-  }
-
   /** Builds the reference network on x (784 x N) with the given backend. */
   public static Mlp build(Blas blas, DMatrixRMaj x, int[] labels, long seed) {
     return Mlp.builder(x, labels, CLASSES).blas(blas).nonlinearWidths(1024, 1024, 512)
@@ -61,16 +57,15 @@ public final class ReferenceMlp {
    * Times one SGD epoch on n random samples: the training steps only (shuffle, forward, backward,
    * update), as {@link Trainer} runs them, without the full-data evaluations it records.
    */
-  public static EpochTiming timeOneEpoch(Blas blas, int n, long seed) {
+  public static EpochClock.EpochTiming timeOneEpoch(Blas blas, int n, long seed) {
     int[] labels = new int[n];
     DMatrixRMaj x = randomData(n, labels, seed);
     Mlp mlp = build(blas, x, labels, seed);
-    EpochClock.EpochTiming t = EpochClock.time(mlp, blas.name(), BATCH, oneEpoch(n, seed).lr(), 0.0, seed);
-    return new EpochTiming(t.blas(), t.samples(), t.steps(), t.seconds(), t.lastBatchLoss());
+    return EpochClock.time(mlp, blas.name(), BATCH, oneEpoch(n, seed).lr(), 0.0, seed);
   }
 
   /** {@link #timeOneEpoch(Blas, int, long)} on the full 60,000 samples. */
-  public static EpochTiming timeOneEpoch(Blas blas) {
+  public static EpochClock.EpochTiming timeOneEpoch(Blas blas) {
     return timeOneEpoch(blas, SAMPLES, 1L);
   }
 }

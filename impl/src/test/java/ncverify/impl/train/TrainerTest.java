@@ -124,7 +124,7 @@ class TrainerTest {
   @Test
   void referenceMlpRunsOneEpochOnASmallSet() {
     int n = 40;
-    ReferenceMlp.EpochTiming t = ReferenceMlp.timeOneEpoch(new NaiveBlas(), n, 1L);
+    EpochClock.EpochTiming t = ReferenceMlp.timeOneEpoch(new NaiveBlas(), n, 1L);
     assertThat(t.steps()).isEqualTo(1);
     int[] y = new int[n];
     DMatrixRMaj z = ReferenceMlp.build(new NaiveBlas(), ReferenceMlp.randomData(n, y, 1L), y, 1L).logits();

@@ -2,7 +2,7 @@ package ncverify.properties.dln;
 
 import java.util.ArrayList;
 import java.util.List;
-import ncverify.impl.model.DeepLinearUfm;
+import ncverify.impl.model.ChainModel;
 import ncverify.impl.model.Parameter;
 import ncverify.impl.optim.LrSchedule;
 import ncverify.impl.train.DivergenceException;
@@ -12,7 +12,8 @@ import ncverify.theory.InvalidInputException;
 import ncverify.theory.linalg.Svd;
 
 /**
- * Trains a {@link DeepLinearUfm} ([DLN], docs/theory.md section 3) with full-batch heavy-ball GD
+ * Trains a {@link ncverify.impl.model.DeepLinearUfm} ([DLN], docs/theory.md section 3) or a
+ * {@link ncverify.impl.model.DeepUfm} ([DUFM], section 4) with full-batch heavy-ball GD
  * ({@link Trainer}, momentum {@link #MOMENTUM}) in chunks until the full gradient of the objective
  * F = (1/(2N))||W_M...W_1 H - Y||^2 + (lambda_W/2) sum ||W_m||^2 + (lambda_H/2)||H||^2 has norm
  * &lt;= {@code gradTol}. Before each chunk the step is 1/L_est with the block bound
@@ -50,7 +51,7 @@ public final class DeepLinearGd {
   }
 
   /** Trains {@code model} in place. */
-  public Run train(DeepLinearUfm model, long seed) {
+  public Run train(ChainModel model, long seed) {
     List<Parameter> params = model.parameters();
     double maxDecay = 0;
     for (Parameter p : params) {
@@ -82,7 +83,7 @@ public final class DeepLinearGd {
   }
 
   /** ||grad F|| with grad F = data gradient + lambda_P P for every parameter. */
-  static double gradNorm(DeepLinearUfm model) {
+  public static double gradNorm(ChainModel model) {
     model.lossAndGradient(null, 0, model.numSamples());
     double g2 = 0;
     for (Parameter p : model.parameters()) {
@@ -96,7 +97,7 @@ public final class DeepLinearGd {
     return Math.sqrt(g2);
   }
 
-  private static double curvature(DeepLinearUfm model, double maxDecay) {
+  private static double curvature(ChainModel model, double maxDecay) {
     List<Parameter> params = model.parameters();
     int b = params.size();
     double[] op = new double[b];

@@ -31,32 +31,31 @@ import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import ncverify.theory.geometry.dufm.ClassMeanRanks;
 import ncverify.theory.geometry.dufm.DeepUfmObjective;
 import ncverify.theory.geometry.dufm.DeepUfmPoint;
-import ncverify.theory.geometry.dufm.DeepUfmRegime;
+import ncverify.theory.geometry.dufm.DncSolution;
 import ncverify.theory.geometry.dufm.DufmParameters;
-import ncverify.theory.geometry.dufm.RegimeComparison;
 import ncverify.theory.linalg.Svd;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The deep-UFM study [DUFM] (docs/theory.md section 4). Generates K (2..10), L (1..5), width, a common
+ * The deep-UFM study [DUFM] (docs/theory.md section 4). Generates the model (ReLU in 4 of 5 tries, else
+ * the deep linear UFM), K (2 in about two thirds of the ReLU tries, else 2..10), L (1..5), width, a common
  * lambda (log range from 1e-3 up past the DNC collapse) and n; trains the L-DUFM
- * F = (1/(2N))||W_L s(...s(W_1 H_1)) - Y||^2 + sum_l (lambda/2)||W_l||^2 + (lambda/2)||H_1||^2
+ * F = (1/(2N))||W_L s(...s(W_1 H)) - Y||^2 + sum_l (lambda/2)||W_l||^2 + (lambda/2)||H_1||^2
  * (MSE, no biases, s = ReLU, or s = identity for the deep linear UFM) by full-batch GD from a random
  * init, and judges only what section 4 allows:
  * <ul>
- *   <li>{@code dufm.binary_dnc_optimal} (claim (1)): with ReLU and K = 2 the reached loss is never
- *       below L_DNC minus tolerance;
+ *   <li>{@code dufm.binary_dnc_optimal} (claim (1)): with ReLU and K = 2 the reached loss (theory
+ *       objective) is never below L_DNC minus tolerance;</li>
  *   <li>{@code dln.optimum} (claim (4), deep linear: DNC optimal for every K, L; the [DLN] closed
- *       form equals L_DNC for balanced classes): the reached loss is never below the closed form;
- *   <li>{@code dufm.dnc_not_optimal} (claim (2)): on the generated (K, L, lambda) the triangular-graph
- *       construction is strictly below L_DNC for L &gt;= 4, K &gt;= 6 and L = 3, K &gt;= 10 when
- *       L_DNC &lt; 1/2 (a statement about the construction, judged from {@link DeepUfmRegime}).
+ *       form equals L_DNC for balanced classes): the reached loss is never below the closed form;</li>
+ *   <li>{@code dufm.dnc1_optimum} (claim (5)): the per-class collapse of the trained ReLU point never
+ *       raises the objective.</li>
  * </ul>
- * The construction is only an upper bound on the optimum, so nothing is asserted about training
- * versus the construction. Observations (for the campaign and the plot "DUFM loss of DNC vs
- * low-rank vs depth L with the GD result overlaid"): dnc_loss, low_rank_loss, trained_loss,
- * trained_rank (max class-mean rank below the last post-activation, singular values above 1e-3 x
- * the largest), gd_rank_below_k, gd_below_dnc, gd_at_dnc.
+ * The low-rank construction is not run here (claims (2), (3) and the lambda window are judged in
+ * {@link DufmRegimeStudy}). Observations (for the campaign and the plot "DUFM loss of DNC vs low-rank vs
+ * depth L with the GD result overlaid"): dnc_loss, trained_loss, trained_rank (max class-mean rank below
+ * the last post-activation, singular values above 1e-3 x the largest), gd_rank_below_k, gd_below_dnc,
+ * gd_at_dnc.
  */
 public final class DufmStudy implements Study<DufmCase> {
 
@@ -132,12 +131,13 @@ public final class DufmStudy implements Study<DufmCase> {
   }
 
   /**
-   * Measured in the default campaign: binary ~35%, deep linear ~30%, DNC1 (every ReLU run) ~65%; the
-   * property suite's 30 tries need at least half of that.
+   * Expected from the generator: binary (ReLU and K = 2) ~54%, deep linear and converged ~13%, DNC1 (every
+   * ReLU run) 80%; the property suite's 30 tries need a little over half of that ({@code dln.optimum} is
+   * judged with more tries in {@code dln.deep-linear-ufm}).
    */
   @Override
   public Map<String, Double> minCoverage() {
-    return Map.of(BINARY.id(), 0.15, DLN.id(), 0.1, DNC1.id(), 0.4);
+    return Map.of(BINARY.id(), 0.3, DLN.id(), 0.05, DNC1.id(), 0.5);
   }
 
   /** Tries of the property suite: 30 short trainings (about a second each). */
@@ -149,8 +149,8 @@ public final class DufmStudy implements Study<DufmCase> {
   @Override
   public Gen<DufmCase> cases() {
     Gen<DufmCase> random = s -> {
-      boolean linear = Gen.integers(0, 2).generate(s) == 2;
-      int k = DufmGens.classCounts().generate(s);
+      boolean linear = Gen.integers(0, 4).generate(s) == 4;
+      int k = (linear ? DufmGens.classCounts() : Gen.oneOf(Gen.constant(2), DufmGens.classCounts())).generate(s);
       int depth = DufmGens.depths().generate(s);
       int n = DufmGens.samplesPerClass().generate(s);
       int width = exhaustive
@@ -178,9 +178,8 @@ public final class DufmStudy implements Study<DufmCase> {
       throw InvalidInputException.of("width %d is below K = %d", c.width(), k);
     }
     DufmParameters p = DufmParameters.uniform(k, depth, c.samplesPerClass(), c.lambda());
-    RegimeComparison regime = DeepUfmRegime.defaults().compare(p);
-    double dnc = regime.dncLoss();
-    double lowRank = regime.lowRankLoss().orElse(Double.POSITIVE_INFINITY);
+    DncSolution dncSolution = DncSolution.of(p);
+    double dnc = dncSolution.loss();
 
     Training t = train(c, p, seed);
     double reached = t.result.finalLoss();
@@ -233,10 +232,7 @@ public final class DufmStudy implements Study<DufmCase> {
     obs.put("n", c.samplesPerClass());
     obs.put("model", c.linear() ? "deep-linear-ufm" : "deep-ufm");
     obs.put("dnc_loss", dnc);
-    obs.put("dnc_collapsed", regime.dnc().collapsed());
-    obs.put("low_rank_loss", regime.lowRankLoss().isPresent() ? lowRank : null);
-    obs.put("low_rank_rank", regime.lowRankRank().isPresent() ? regime.lowRankRank().getAsInt() : null);
-    obs.put("construction_beats_dnc", !regime.dncOptimal());
+    obs.put("dnc_collapsed", dncSolution.collapsed());
     if (c.linear()) {
       obs.put("dln_closed_form_loss", closedForm);
     }

@@ -59,6 +59,13 @@ public final class PropertyConfig {
   private PropertyConfig() {
   }
 
+  /** A copy of this configuration with {@code change} applied. */
+  private PropertyConfig with(java.util.function.Consumer<PropertyConfig> change) {
+    PropertyConfig c = copy();
+    change.accept(c);
+    return c;
+  }
+
   private PropertyConfig copy() {
     PropertyConfig c = new PropertyConfig();
     c.tries = tries;
@@ -180,39 +187,29 @@ public final class PropertyConfig {
     if (n < 1) {
       throw InvalidInputException.of("tries %d must be at least 1", n);
     }
-    PropertyConfig c = copy();
-    c.tries = n;
-    return c;
+    return with(c -> c.tries = n);
   }
 
   public PropertyConfig withSeed(long s) {
-    PropertyConfig c = copy();
-    c.seed = s;
-    return c;
+    return with(c -> c.seed = s);
   }
 
   public PropertyConfig withThreadSafe(boolean t) {
-    PropertyConfig c = copy();
-    c.threadSafe = t;
-    return c;
+    return with(c -> c.threadSafe = t);
   }
 
   public PropertyConfig withThreads(int n) {
     if (n < 1) {
       throw InvalidInputException.of("threads %d must be at least 1", n);
     }
-    PropertyConfig c = copy();
-    c.threads = n;
-    return c;
+    return with(c -> c.threads = n);
   }
 
   public PropertyConfig withMaxDiscardRatio(double r) {
     if (!(r >= 0)) {
       throw InvalidInputException.of("maxDiscardRatio %s must be >= 0", r);
     }
-    PropertyConfig c = copy();
-    c.maxDiscardRatio = r;
-    return c;
+    return with(c -> c.maxDiscardRatio = r);
   }
 
   /** Targeted evaluations: a count {@code >= 0} or {@link #AUTO}. */
@@ -220,27 +217,21 @@ public final class PropertyConfig {
     if (n < 0 && n != AUTO) {
       throw InvalidInputException.of("targetTries %d must be >= 0 (or AUTO)", n);
     }
-    PropertyConfig c = copy();
-    c.targetTries = n;
-    return c;
+    return with(c -> c.targetTries = n);
   }
 
   public PropertyConfig withShrinkBudget(int n) {
     if (n < 0) {
       throw InvalidInputException.of("shrinkBudget %d must be >= 0", n);
     }
-    PropertyConfig c = copy();
-    c.shrinkBudget = n;
-    return c;
+    return with(c -> c.shrinkBudget = n);
   }
 
   public PropertyConfig withShrinkTime(Duration d) {
     if (d == null || d.isNegative()) {
       throw InvalidInputException.of("shrink time %s must be >= 0", d);
     }
-    PropertyConfig c = copy();
-    c.shrinkTime = d;
-    return c;
+    return with(c -> c.shrinkTime = d);
   }
 
   /** The per-try deadline; null or zero for none. */
@@ -248,40 +239,28 @@ public final class PropertyConfig {
     if (d != null && d.isNegative()) {
       throw InvalidInputException.of("deadline %s must be >= 0", d);
     }
-    PropertyConfig c = copy();
-    c.deadline = d == null || d.isZero() ? null : d;
-    return c;
+    return with(c -> c.deadline = d == null || d.isZero() ? null : d);
   }
 
   public PropertyConfig withReplay(ChoiceSequence r) {
-    PropertyConfig c = copy();
-    c.replay = r;
-    return c;
+    return with(c -> c.replay = r);
   }
 
   /** Pinned examples as choice sequences, run (and shrunk if they fail) before any generated try. */
   public PropertyConfig withExamples(List<ChoiceSequence> pinned) {
-    PropertyConfig c = copy();
-    c.examples = List.copyOf(pinned);
-    return c;
+    return with(c -> c.examples = List.copyOf(pinned));
   }
 
   /** The failure database, or null for none. */
   public PropertyConfig withDatabase(ExampleDatabase db) {
-    PropertyConfig c = copy();
-    c.database = db;
-    return c;
+    return with(c -> c.database = db);
   }
 
   public PropertyConfig withSelector(String s) {
-    PropertyConfig c = copy();
-    c.selector = s;
-    return c;
+    return with(c -> c.selector = s);
   }
 
   public PropertyConfig withLog(Consumer<String> l) {
-    PropertyConfig c = copy();
-    c.log = l;
-    return c;
+    return with(c -> c.log = l);
   }
 }

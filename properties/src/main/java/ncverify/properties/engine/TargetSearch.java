@@ -11,7 +11,7 @@ import java.util.function.Function;
  * doubles, otherwise it halves. Stops at the first failing try, when the budget is spent, or when a
  * whole round at the smallest steps brings no improvement.
  */
-final class TargetSearch {
+public final class TargetSearch {
 
   /** Relative size of the smallest step of a double magnitude. */
   private static final double MIN_RELATIVE_STEP = 1e-9;
@@ -31,8 +31,40 @@ final class TargetSearch {
     }
   }
 
+  /**
+   * What a climb run from outside the runner reached ({@code ncv campaign}'s targeted phase).
+   *
+   * @param startScore score of the start try (negative infinity if it reported none)
+   * @param bestScore best score of a valid try
+   * @param bestChoices choices of that try
+   * @param bestValue that try's value as shown
+   * @param failed whether the climb stopped at a failing try
+   * @param evaluations body evaluations, the replay of the start included
+   */
+  public record Climb(double startScore, double bestScore, ChoiceSequence bestChoices, String bestValue,
+      boolean failed, int evaluations) {
+  }
+
   private TargetSearch() {}
 
+  /**
+   * Replays {@code start} through {@code gen} and {@code body}, then hill-climbs target {@code label}
+   * with at most {@code budget} evaluations in all. The body reports its score with
+   * {@link PropertyContext#target(String, double)}; a failing try ends the climb.
+   */
+  public static <T> Climb climb(Gen<T> gen, PropertyBody<? super T> body, String label, ChoiceSequence start,
+      int budget) {
+    Function<ChoiceSequence, TryOutcome> runner = c -> TryOutcome.run(gen, body, c, ChoiceSource.Mode.ZERO, 0L);
+    TryOutcome first = runner.apply(start);
+    if (first.failed() || !first.valid() || budget <= 1) {
+      return new Climb(first.score(label), first.score(label), first.choices(), first.value(), first.failed(), 1);
+    }
+    Result r = climb(runner, label, first, budget - 1);
+    return new Climb(r.startScore(), r.bestScore(), r.best().choices(), r.best().value(), r.failure() != null,
+        1 + r.evaluations());
+  }
+
+  /** Climbs from an outcome already run (the runner's targeted phase). */
   static Result climb(Function<ChoiceSequence, TryOutcome> runner, String label, TryOutcome start, int budget) {
     ChoiceTree cache = new ChoiceTree();
     cache.record(start);

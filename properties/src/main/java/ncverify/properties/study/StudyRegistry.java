@@ -15,9 +15,11 @@ public final class StudyRegistry {
     studies.add(new ncverify.properties.jswm.JswmMlpStudy());
     studies.add(new ncverify.properties.jswm.JswmBalancednessDynamicsStudy());
     studies.add(new ncverify.properties.seli.SeliStudy());
+    studies.add(new ncverify.properties.seli.SeliBalancedStudy());
     studies.add(new ncverify.properties.dln.DlnStudy());
     studies.add(ncverify.properties.dufm.DufmStudy.defaults());
     studies.add(new ncverify.properties.dufm.DufmRegimeStudy());
+    studies.add(new ncverify.properties.dufm.DufmBinaryStudy());
     return studies;
   }
 }

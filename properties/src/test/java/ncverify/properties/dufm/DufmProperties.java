@@ -18,6 +18,7 @@ import ncverify.properties.study.Falsifiability;
 import ncverify.properties.study.RecordingStudy;
 import ncverify.properties.study.StudyOutcome;
 import ncverify.theory.claims.registry.ClaimRegistry;
+import ncverify.theory.claims.ufm.BinaryDncGeometryClaim;
 import ncverify.theory.claims.ufm.L2DncUnbeatenClaim;
 import ncverify.properties.study.StudyProperty;
 import ncverify.properties.study.StudyRegistry;
@@ -84,6 +85,29 @@ class DufmProperties {
     System.out.printf("dufm regime study: %d tries in %.1f s%n", r.tries(), (System.nanoTime() - t0) / 1e9);
     r.orThrow();
     assertWrongVersionsCaught(study);
+  }
+
+  /**
+   * The binary study: the loss claim (1) and the DNC1-3 structure of the best restart hold with the
+   * tolerance from its certified gradient norm, the wrong version of each is VIOLATED on the same tries,
+   * and DNC2 with orthogonal first-layer means (the DNC definition without the first-layer precision) is
+   * VIOLATED by generation (finding "dufm.binary-first-layer": the binary optimum leaves the first-layer
+   * angle free in [90, 180] degrees).
+   */
+  @Test
+  void binaryStudyClaimsHoldTheirWrongVersionsFailAndFirstLayerMeansNeedNotBeOrthogonal() {
+    RecordingStudy<DufmBinaryCase> study = new RecordingStudy<>(new DufmBinaryStudy());
+    long t0 = System.nanoTime();
+    PropertyResult r = StudyProperty.check(study, PropertyConfig.defaults().withTries(study.defaultTries())
+        .withThreadSafe(true).withThreads(2));
+    System.out.println(r.report());
+    System.out.printf("dufm binary study: %d tries in %.1f s%n", r.tries(), (System.nanoTime() - t0) / 1e9);
+    r.orThrow();
+    assertWrongVersionsCaught(study);
+    Falsifiability.Report orthogonal = Falsifiability.judge(BinaryDncGeometryClaim.orthogonalFirstLayer(),
+        study.outcomes());
+    System.out.println("DNC2 with orthogonal first-layer means: " + orthogonal);
+    assertThat(orthogonal.caught()).as(orthogonal.toString()).isTrue();
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import ncverify.properties.engine.ChoiceSequence;
 import ncverify.properties.engine.Gen;
 import ncverify.properties.engine.PropertyConfig;
@@ -30,43 +31,38 @@ class StudyPropertyTest {
   record Case(int a, int b) {
   }
 
-  /** test.a: a <= 30 always applies. */
-  private static final class ClaimA extends AbstractClaim {
-    ClaimA() {
-      super("test.a", Paper.JSWM, "Toy A", "a <= 30", List.of("a", "b"));
+  /** A toy claim: one assumption and an upper-bound conclusion, given as functions of the measurement. */
+  private static final class ToyClaim extends AbstractClaim {
+    private final Function<Measurement, AssumptionCheck> assumption;
+    private final String conclusion;
+    private final String measured;
+    private final double bound;
+
+    ToyClaim(String id, Function<Measurement, AssumptionCheck> assumption, String measured, double bound) {
+      super(id, Paper.JSWM, "Toy " + id, measured + " <= " + bound, List.of("a", "b"));
+      this.assumption = assumption;
+      this.conclusion = measured + " <= " + bound;
+      this.measured = measured;
+      this.bound = bound;
     }
 
     @Override
     public List<AssumptionCheck> assumptions(Measurement m) {
-      return List.of(AssumptionCheck.of("b >= 0", m.get("b"), Relation.AT_LEAST, 0));
+      return List.of(assumption.apply(m));
     }
 
     @Override
     public ConclusionCheck conclusion(Measurement m) {
-      return atMost("a <= 30", m.get("a"), 30);
-    }
-  }
-
-  /** test.b: b <= 0.5 where a < 30. */
-  private static final class ClaimB extends AbstractClaim {
-    ClaimB() {
-      super("test.b", Paper.JSWM, "Toy B", "b <= 0.5 when a < 30", List.of("a", "b"));
-    }
-
-    @Override
-    public List<AssumptionCheck> assumptions(Measurement m) {
-      return List.of(AssumptionCheck.of("a < 30", m.get("a"), Relation.LESS, 30));
-    }
-
-    @Override
-    public ConclusionCheck conclusion(Measurement m) {
-      return atMost("b <= 0.5", m.get("b"), 0.5);
+      return atMost(conclusion, m.get(measured), bound);
     }
   }
 
   /** Two claims on integer cases (a, b) in [0, 100]^2. */
   static class TwoClaimStudy implements Study<Case> {
-    private final List<Claim> claims = List.of(new ClaimA(), new ClaimB());
+    /** test.a: a <= 30, always applicable; test.b: b <= 0.5 where a < 30. */
+    private final List<Claim> claims = List.of(
+        new ToyClaim("test.a", m -> AssumptionCheck.of("b >= 0", m.get("b"), Relation.AT_LEAST, 0), "a", 30),
+        new ToyClaim("test.b", m -> AssumptionCheck.of("a < 30", m.get("a"), Relation.LESS, 30), "b", 0.5));
 
     @Override
     public String id() {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The minimal counterexample of a violated claim: the first violating case shrunk by the engine's
- * shrinker (on the choice sequence), with its choices (replayable) and the violation message.
+ * shrinker (on the choice sequence, keeping that claim violated), with its choices (replayable), the
+ * violation message, why shrinking stopped and whether the shrunk case reproduced on a re-run.
  *
  * @param original the first violating try
  * @param shrunkCase the shrunk case as shown
@@ -14,9 +15,11 @@ import java.util.Map;
  * @param reproduced whether replaying the original case violated the claim again (if not, the
  *     violation is not deterministic and nothing was shrunk)
  * @param evaluations study runs spent shrinking
+ * @param stopReason why shrinking stopped (no simpler case, the evaluation budget, the time bound)
+ * @param flaky whether the shrunk case passed when re-run (the violation is not deterministic)
  */
 public record Counterexample(TryRef original, String shrunkCase, String shrunkChoices, String message,
-    boolean reproduced, int evaluations) {
+    boolean reproduced, int evaluations, String stopReason, boolean flaky) {
 
   Map<String, Object> toJsonMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -25,6 +28,8 @@ public record Counterexample(TryRef original, String shrunkCase, String shrunkCh
     m.put("message", message);
     m.put("reproduced", reproduced);
     m.put("shrink_evaluations", evaluations);
+    m.put("shrink_stopped", stopReason);
+    m.put("flaky", flaky);
     m.put("original", original.toJsonMap());
     return m;
   }

@@ -8,13 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import ncverify.properties.study.Study;
 import ncverify.theory.claims.Claim;
+import ncverify.theory.claims.ClaimKind;
 import ncverify.theory.claims.Verdict;
 import ncverify.theory.claims.registry.ClaimRegistry;
 
 /**
  * Merges per-try records into one {@link LedgerEntry} per claim, in study order then each study's
- * claim order. Records are first sorted by (study order, try index), so the ledger does not depend on
- * the order in which tries finished.
+ * claim order. Records are first sorted by (study order, generated before targeted, targeted claim,
+ * try index), so the ledger does not depend on the order in which tries finished. Generated tries give
+ * the verdict counts and coverage; every try, targeted ones included, gives the tightness and
+ * violations.
  */
 public final class Ledger {
 
@@ -41,6 +44,7 @@ public final class Ledger {
     }
     List<TryRecord> sorted = new ArrayList<>(records);
     sorted.sort(Comparator.comparing((TryRecord r) -> order.getOrDefault(r.studyId(), Integer.MAX_VALUE))
+        .thenComparing(TryRecord::targeted).thenComparing(r -> r.target() == null ? "" : r.target())
         .thenComparingInt(TryRecord::tryIndex));
     Map<String, Acc> accs = new LinkedHashMap<>();
     for (Study<?> s : studies) {
@@ -69,6 +73,12 @@ public final class Ledger {
 
   private static final class Acc {
     final String id;
+    Double tightness;
+    TryRef tightnessAt;
+    Double generationTightness;
+    int targetedEvaluations;
+    Double targetedBest;
+    int targetedViolations;
     final List<String> studies = new ArrayList<>();
     int tries;
     int holds;
@@ -88,12 +98,14 @@ public final class Ledger {
     }
 
     void add(TryRecord r) {
+      if (r.targeted()) {
+        addTargeted(r);
+        return;
+      }
       tries++;
       if (r.failedWithError()) {
         errors++;
-        if (errorRefs.size() < MAX_LISTED_ERRORS) {
-          errorRefs.add(new LedgerEntry.ErrorRef(TryRef.of(r), r.error()));
-        }
+        listError(r);
         return;
       }
       for (ClaimTry c : r.claims()) {
@@ -115,6 +127,52 @@ public final class Ledger {
           worst = c.margin();
           worstAt = TryRef.of(r);
         }
+        if (c.tightness() != null && (generationTightness == null || c.tightness() > generationTightness)) {
+          generationTightness = c.tightness();
+        }
+        tightness(c, r);
+      }
+    }
+
+    /** A try of a targeted climb: tightness and violations of every claim, evaluations of the climbed one. */
+    private void addTargeted(TryRecord r) {
+      boolean mine = r.target().equals(id);
+      if (mine) {
+        targetedEvaluations++;
+      }
+      if (r.failedWithError()) {
+        if (mine) {
+          listError(r);
+        }
+        return;
+      }
+      for (ClaimTry c : r.claims()) {
+        if (!c.claimId().equals(id)) {
+          continue;
+        }
+        if (c.verdict() == Verdict.VIOLATED) {
+          targetedViolations++;
+          if (firstViolation == null) {
+            firstViolation = TryRef.of(r);
+          }
+        }
+        if (mine && c.tightness() != null && (targetedBest == null || c.tightness() > targetedBest)) {
+          targetedBest = c.tightness();
+        }
+        tightness(c, r);
+      }
+    }
+
+    private void tightness(ClaimTry c, TryRecord r) {
+      if (c.tightness() != null && (tightness == null || c.tightness() > tightness)) {
+        tightness = c.tightness();
+        tightnessAt = TryRef.of(r);
+      }
+    }
+
+    private void listError(TryRecord r) {
+      if (errorRefs.size() < MAX_LISTED_ERRORS) {
+        errorRefs.add(new LedgerEntry.ErrorRef(TryRef.of(r), r.error()));
       }
     }
 
@@ -122,8 +180,14 @@ public final class Ledger {
       String p = claim == null ? paper : claim.paper().key();
       String t = claim == null ? theorem : claim.theorem();
       String s = claim == null ? "(not in the claim registry)" : claim.statement();
-      return new LedgerEntry(id, p, t, s, studies, tries, holds, violated, notApplicable, errors, worst, worstAt,
-          firstViolation, null, minCoverage, errorRefs);
+      ClaimKind kind = claim == null ? ClaimKind.THEOREM : claim.kind();
+      if (targetedEvaluations > 0 && generationTightness != null) {
+        // the climb starts from the generated try closest to the bound: its best includes that start
+        targetedBest = targetedBest == null ? generationTightness : Math.max(targetedBest, generationTightness);
+      }
+      return new LedgerEntry(id, kind, p, t, s, studies, tries, holds, violated, notApplicable, errors, worst,
+          worstAt, firstViolation, null, minCoverage, errorRefs, new LedgerEntry.Tightness(tightness, tightnessAt,
+          generationTightness, targetedEvaluations, targetedBest, targetedViolations));
     }
   }
 }

@@ -38,6 +38,7 @@ public record Provenance(CampaignSettings settings, String backend, String ncver
         ? "min(" + CampaignSettings.QUICK_TRIES + ", study default)"
         : CampaignSettings.DEFAULT_TRIES_FACTOR + " x study default");
     m.put("quick", settings.quick());
+    m.put("target_tries_per_claim", settings.targetTries() == CampaignSettings.AUTO ? "auto" : (Object) settings.targetTries());
     m.put("threads", settings.threads());
     m.put("only", settings.only());
     m.put("data", settings.data());

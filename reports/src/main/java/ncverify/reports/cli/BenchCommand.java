@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import ncverify.theory.linalg.blas.Backends;
 import ncverify.theory.linalg.blas.Blas;
 import ncverify.impl.bench.GemmBenchmark;
+import ncverify.impl.train.EpochClock;
+import ncverify.impl.train.ReferenceCnn;
 import ncverify.impl.train.ReferenceMlp;
 import ncverify.reports.json.Json;
 import ncverify.theory.InvalidInputException;
@@ -25,14 +27,18 @@ import picocli.CommandLine.Spec;
  * reference MLP ({@link ReferenceMlp}: 784-1024-1024-512-512-10, batch 256, 60,000 samples). With
  * {@code --quick} the GEMM runs once per size after a short warm-up and the epoch is timed on
  * {@value #QUICK_SAMPLES} samples and extrapolated to 60,000 by its number of steps (reported as
- * {@code epoch_extrapolated: true}).
+ * {@code epoch_extrapolated: true}), and of the reference CNN ({@link ReferenceCnn}: two 3x3
+ * convolutions with max pooling, fc 128, head 64 -> 10, batch 128, 6,000 images; {@code --quick}: 1,280
+ * images, extrapolated to the 47 steps of an epoch).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Measure the speed of the training engine on this machine.",
         "f64 GEMM GFLOP/s (n = 256, 512, 1024, 2048) and the seconds per epoch of the reference MLP "
-            + "784-1024-1024-512-512-10 (batch 256, 60,000 samples). Compare with the NumPy reference:",
+            + "784-1024-1024-512-512-10 (batch 256, 60,000 samples) and of the reference CNN (conv 3x3-16, pool,"
+            + " conv 3x3-32, pool, fc 128, head 64-10; batch 128, 6,000 images). Compare with NumPy and PyTorch:",
         "  python3 bench/numpy_reference_epoch.py --gemm   (see bench/README.md)",
+        "  python3 bench/torch_reference_cnn.py",
         "With --metrics H.npy --labels y.npy: the time of ncv metrics on that file instead (bench/scale_bench.sh)."},
     footer = {"", "Example:", "  ncv bench --json", "  OPENBLAS_NUM_THREADS=1 ncv bench --quick"})
 public final class BenchCommand implements Callable<Integer> {
@@ -78,6 +84,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--samples", hidden = true, description = "Samples of the timed epoch (testing; extrapolated).")
   Integer samples;
 
+  @Option(names = "--cnn-images", hidden = true, description = "Images of the timed CNN epoch (testing; extrapolated).")
+  Integer cnnImages;
+
+  /** Images of the CNN epoch timed in --quick mode (10 batches, then extrapolated). */
+  static final int QUICK_CNN_IMAGES = 1_280;
+
   @Override
   public Integer call() {
     if (metricsFeatures != null) {
@@ -99,22 +111,24 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, Object> gflops = new LinkedHashMap<>();
     Map<String, Object> gemmSeconds = new LinkedHashMap<>();
     for (int n : ns) {
-      if (!json) {
-        err.printf(Locale.ROOT, "gemm n=%d ...%n", n);
-        err.flush();
-      }
+      announce(err, "gemm n=%d ...%n", n);
       GemmBenchmark.Point p = bench.measure(blas, n);
       gflops.put(Integer.toString(n), p.gflops());
       gemmSeconds.put(Integer.toString(n), p.bestSeconds());
     }
-    if (!json) {
-      err.printf(Locale.ROOT, "epoch of the reference MLP on %d samples ...%n", epochSamples);
-      err.flush();
-    }
-    ReferenceMlp.EpochTiming t = ReferenceMlp.timeOneEpoch(blas, epochSamples, 1L);
-    int fullSteps = (ReferenceMlp.SAMPLES + ReferenceMlp.BATCH - 1) / ReferenceMlp.BATCH;
+    announce(err, "epoch of the reference MLP on %d samples ...%n", epochSamples);
+    EpochClock.EpochTiming t = ReferenceMlp.timeOneEpoch(blas, epochSamples, 1L);
     boolean extrapolated = t.samples() != ReferenceMlp.SAMPLES;
-    double epochSeconds = extrapolated ? t.seconds() / t.steps() * fullSteps : t.seconds();
+    double epochSeconds = wholeEpoch(t, ReferenceMlp.SAMPLES, ReferenceMlp.BATCH);
+
+    int cnnN = cnnImages != null ? cnnImages : quick ? QUICK_CNN_IMAGES : ReferenceCnn.SAMPLES;
+    if (cnnN < 1 || cnnN > ReferenceCnn.SAMPLES) {
+      throw InvalidInputException.of("--cnn-images must be in 1..%d, got %d", ReferenceCnn.SAMPLES, cnnN);
+    }
+    announce(err, "epoch of the reference CNN on %d images ...%n", cnnN);
+    EpochClock.EpochTiming ct = ReferenceCnn.timeOneEpoch(blas, cnnN, 1L);
+    boolean cnnExtrapolated = ct.samples() != ReferenceCnn.SAMPLES;
+    double cnnSeconds = wholeEpoch(ct, ReferenceCnn.SAMPLES, ReferenceCnn.BATCH);
 
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("backend", blas.name());
@@ -132,6 +146,12 @@ public final class BenchCommand implements Callable<Integer> {
     out.put("epoch_reference", "784-1024-1024-512-512-10, ReLU x3 then 2 linear layers, biases, MSE (mean), "
         + "SGD lr " + ReferenceMlp.LR + " momentum 0.9, weight decay 5e-4, float64, batch " + ReferenceMlp.BATCH
         + ", " + ReferenceMlp.SAMPLES + " samples per epoch");
+    out.put("cnn_epoch_seconds", cnnSeconds);
+    out.put("cnn_epoch_extrapolated", cnnExtrapolated);
+    out.put("cnn_epoch_images_measured", ct.samples());
+    out.put("cnn_epoch_steps_measured", ct.steps());
+    out.put("cnn_epoch_seconds_measured", ct.seconds());
+    out.put("cnn_epoch_reference", ReferenceCnn.DESCRIPTION + " (" + ReferenceCnn.dataName(cnnN) + ")");
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
       o.println(Json.write(out));
@@ -144,9 +164,8 @@ public final class BenchCommand implements Callable<Integer> {
         lines.add(String.format(Locale.ROOT, "gemm n=%-5s %8.2f GFLOP/s  (%.4f s)", e.getKey(), (Double) e.getValue(),
             (Double) gemmSeconds.get(e.getKey())));
       }
-      lines.add(String.format(Locale.ROOT, "epoch_seconds %.3f%s", epochSeconds, extrapolated
-          ? String.format(Locale.ROOT, "  (extrapolated from %d samples, %d steps, %.3f s)", t.samples(), t.steps(),
-              t.seconds()) : ""));
+      lines.add(epochLine("epoch_seconds", epochSeconds, t, "samples"));
+      lines.add(epochLine("cnn_epoch_seconds", cnnSeconds, ct, "images"));
       for (String l : lines) {
         o.println(l);
       }
@@ -173,5 +192,25 @@ public final class BenchCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
+  }
+
+  /** A progress line on stderr, unless the output is JSON. */
+  private void announce(PrintWriter err, String format, Object... args) {
+    if (!json) {
+      err.printf(Locale.ROOT, format, args);
+      err.flush();
+    }
+  }
+
+  /** The seconds of a whole epoch of {@code samples}: measured, or extrapolated by the number of steps. */
+  static double wholeEpoch(EpochClock.EpochTiming t, int samples, int batch) {
+    int steps = (samples + batch - 1) / batch;
+    return t.samples() == samples ? t.seconds() : t.seconds() / t.steps() * steps;
+  }
+
+  private static String epochLine(String key, double seconds, EpochClock.EpochTiming t, String unit) {
+    boolean extrapolated = seconds != t.seconds();
+    return String.format(Locale.ROOT, "%s %.3f%s", key, seconds, extrapolated ? String.format(Locale.ROOT,
+        "  (extrapolated from %d %s, %d steps, %.3f s)", t.samples(), unit, t.steps(), t.seconds()) : "");
   }
 }

@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "campaign", mixinStandardHelpOptions = true,
     description = {
         "Run the verification campaign: every claim over generated cases and trained networks.",
-        "Writes the claims ledger (per claim: how often its assumptions held, its verdicts, worst "
-            + "margin, minimal counterexample and seeds), figures (PNG, SVG) and index.html, readable "
+        "Writes the claims ledger (per claim: theorem-level or identity, how often its assumptions held, "
+            + "its verdicts, worst margin, tightness (closest approach to the bound) after a targeted search "
+            + "per claim, minimal counterexample and seeds), figures (PNG, SVG) and index.html, readable "
             + "from file://. Ctrl-C writes a partial ledger marked incomplete."},
     footer = {"", "Examples:", "  ncv campaign --quick", "  ncv campaign --only jswm.thm3.1.nc1 --tries 50 --threads 2",
         "  ncv campaign --data fashion-mnist --out /tmp/run1",
@@ -87,6 +88,11 @@ public final class CampaignCommand implements Callable<Integer> {
   @Option(names = "--no-figures", description = "Skip the figures (ledger and index.html only).")
   boolean noFigures;
 
+  @Option(names = "--target-tries", paramLabel = "N", description = "Evaluations of the targeted search per claim:"
+      + " a hill-climb of the claim's tightness (measured/bound) from the generated case closest to its bound"
+      + " (default: a quarter of the study's tries shared by its claims, at least 4; 0 turns it off).")
+  Integer targetTries;
+
   @Override
   public Integer call() throws Exception {
     if (data != null && !data.equals("fashion-mnist")) {
@@ -94,7 +100,7 @@ public final class CampaignCommand implements Callable<Integer> {
     }
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     CampaignSettings settings = CampaignSettings.of(Seeds.resolve(seed), quick, t).withTries(tries).withOnly(only)
-        .withData(data);
+        .withData(data).withTargetTries(targetTries == null ? CampaignSettings.AUTO : targetTries);
     Campaign campaign = new Campaign(studies.get(), settings, Backends.best().name());
     try (CampaignEngine e = CampaignEngines.open(engine, master, t)) {
       return run(campaign, settings, e);
@@ -166,12 +172,20 @@ public final class CampaignCommand implements Callable<Integer> {
         });
       }
     }
+    AtomicInteger climbs = new AtomicInteger();
     return campaign.run(engineUsed, recs -> {
       for (TryRecord r : recs) {
-        int k = done.incrementAndGet();
         synchronized (o) {
-          o.printf(Locale.ROOT, "[%d/%d] %s try %d: %s (%.1f s)%n", k, planned, r.studyId(), r.tryIndex(), brief(r),
-              r.millis() / 1000.0);
+          if (r.targeted()) {
+            if (climbs.getAndIncrement() == 0) {
+              o.println("targeted search: climbing each claim's tightness from its closest case");
+            }
+            o.printf(Locale.ROOT, "[targeted %s step %d] %s: %s (%.1f s)%n", r.target(), r.tryIndex(), r.studyId(),
+                brief(r), r.millis() / 1000.0);
+          } else {
+            o.printf(Locale.ROOT, "[%d/%d] %s try %d: %s (%.1f s)%n", done.incrementAndGet(), planned, r.studyId(),
+                r.tryIndex(), brief(r), r.millis() / 1000.0);
+          }
           o.flush();
         }
       }
@@ -188,21 +202,46 @@ public final class CampaignCommand implements Callable<Integer> {
     return h + " hold, " + v + " violated, " + n + " n/a";
   }
 
+  /** "Tightness: n claims within 10% of their bound (ids), closest ..." for the summary. */
+  static String tightnessLine(CampaignResult r) {
+    List<String> close = new java.util.ArrayList<>();
+    int defined = 0;
+    for (LedgerEntry e : r.entries()) {
+      Double t = e.tightness().best();
+      if (t != null) {
+        defined++;
+        if (t >= CLOSE_TO_BOUND) {
+          close.add(String.format(Locale.ROOT, "%s %.3g", e.claimId(), t));
+        }
+      }
+    }
+    return String.format(Locale.ROOT, "Tightness (closest approach to the bound, 1 = at it): defined for %d claims,"
+        + " %d within %.0f%% of the bound%s (ledger.md, tightness.png).%n", defined, close.size(),
+        100 * (1 - CLOSE_TO_BOUND), close.isEmpty() ? "" : ": " + String.join(", ", close));
+  }
+
+  /** A tightness at least this is "close to the bound" in the summary. */
+  static final double CLOSE_TO_BOUND = 0.9;
+
   static String summary(CampaignResult r, Path dir, CampaignReport.Extras extras) {
     StringBuilder b = new StringBuilder("\n");
-    b.append(String.format(Locale.ROOT, "Campaign %s in %.1f s: %d tries of %d studies (%d errors).%n",
-        r.incomplete() ? "INCOMPLETE" : "finished", r.seconds(), r.triesRun(), r.studies().size(),
+    b.append(String.format(Locale.ROOT, "Campaign %s in %.1f s: %d tries of %d studies and %d targeted tries"
+        + " (%d errors).%n", r.incomplete() ? "INCOMPLETE" : "finished", r.seconds(), r.generatedTriesRun(),
+        r.studies().size(), r.triesRun() - r.generatedTriesRun(),
         r.records().stream().filter(TryRecord::failedWithError).count()));
-    b.append(String.format(Locale.ROOT, "Claims: %d held, %d violated, %d not applicable (of %d).%n",
-        r.count("HOLDS"), r.count("VIOLATED"), r.count("NOT_APPLICABLE"), r.entries().size()));
+    b.append("Claims: ").append(r.countsLine()).append(".\n");
+    b.append(tightnessLine(r));
     b.append("Findings:\n");
     int findings = 0;
     List<String> never = new java.util.ArrayList<>();
     for (LedgerEntry e : r.entries()) {
-      if (e.violated() > 0) {
+      if (e.overall().equals("VIOLATED")) {
         findings++;
         b.append("  VIOLATED ").append(e.claimId()).append(" (").append(e.paper()).append(' ').append(e.theorem())
             .append(") in ").append(e.violated()).append('/').append(e.judged()).append(" tries");
+        if (e.tightness().targetedViolations() > 0) {
+          b.append(" and ").append(e.tightness().targetedViolations()).append(" targeted tries");
+        }
         if (e.counterexample() != null) {
           b.append("; minimal case ").append(e.counterexample().shrunkCase());
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.Claim;
+import ncverify.theory.claims.ClaimKind;
 import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.registry.ClaimRegistry;
 import picocli.CommandLine.Command;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ncv claims}: lists every encoded claim (id, citation, statement, quantities) from the registry. */
 @Command(name = "claims", mixinStandardHelpOptions = true,
-    description = "List the encoded claims of [JSWM], [SELI], [DLN], [DUFM], [DUFM2] with their citations.")
+    description = {"List the encoded claims of [JSWM], [SELI], [DLN], [DUFM], [DUFM2] with their citations.",
+        "Each claim is theorem-level (a trained model can violate it) or an identity that holds up to roundoff"
+            + " (it catches bugs in our code and is never counted among the verified claims)."})
 public final class ClaimsCommand implements Callable<Integer> {
 
   @Parameters(arity = "0..*", paramLabel = "ID", description = "Only these claim ids (default: all).")
@@ -30,6 +33,9 @@ public final class ClaimsCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print a JSON array instead of text.")
   boolean json;
+
+  @Option(names = "--table", description = "Print a Markdown table: claim, citation, kind (the README's claims table).")
+  boolean table;
 
   @Spec
   CommandSpec spec;
@@ -69,16 +75,24 @@ public final class ClaimsCommand implements Callable<Integer> {
         row.put("id", c.id());
         row.put("paper", c.paper().key());
         row.put("theorem", c.theorem());
+        row.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
         row.put("citation", c.paper().citation());
         row.put("statement", c.statement());
         row.put("quantities", c.requiredQuantities());
         rows.add(row);
       }
       out.println(ncverify.reports.json.Json.write(rows));
+    } else if (table) {
+      out.println("| claim | theorem | kind |");
+      out.println("|---|---|---|");
+      for (Claim c : claims) {
+        out.printf(Locale.ROOT, "| `%s` | %s | %s |%n", c.id(), c.citation().replace("|", "\\|"),
+            c.kind() == ClaimKind.IDENTITY ? "identity (roundoff; checks our code)" : "theorem-level");
+      }
     } else {
       for (Claim c : claims) {
-        out.printf(Locale.ROOT, "%s%n  %s%n  %s%n  quantities: %s%n%n", c.id(), c.citation(), c.statement(),
-            String.join(", ", c.requiredQuantities()));
+        out.printf(Locale.ROOT, "%s%n  %s%n  kind: %s%n  %s%n  quantities: %s%n%n", c.id(), c.citation(),
+            kind(c), c.statement(), String.join(", ", c.requiredQuantities()));
       }
       java.util.Set<Paper> cited = new java.util.LinkedHashSet<>();
       claims.forEach(c -> cited.add(c.paper()));
@@ -88,6 +102,13 @@ public final class ClaimsCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The kind in words: what a violation of the claim would mean. */
+  static String kind(Claim c) {
+    return c.kind() == ClaimKind.IDENTITY
+        ? "identity (holds for any input up to roundoff; a violation is a bug in our code, not a limit of the theorem)"
+        : "theorem-level (assumptions are measured outcomes; a trained model can violate it)";
   }
 
   private static Paper parsePaper(String key) {

@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * The {@code assumptions} object of {@code ncv train --json}: every quantity the claims of the
  * trained model's paper need, measured on the final parameters.
  * <ul>
- *   <li>mlp and deep-linear with a linear head of L2 &gt;= 2 layers, MSE, no biases: every [JSWM]
+ *   <li>mlp, cnn, resnet and deep-linear with a linear head of L2 &gt;= 2 layers, MSE, no biases: every [JSWM]
  *       quantity of {@link JswmQuantities} (docs/theory.md section 5: eps1, eps2, r, kappa_Z_in of the
  *       features entering the head, kappa_A, ...), with lambda the head's weight decay, eta the
  *       learning rate and the loss scale c = 1 (sum) or 1/N (mean). With cross-entropy only the
@@ -74,7 +74,7 @@ final class TrainAssumptions {
     }
     try {
       switch (kind) {
-        case "mlp", "deep-linear" -> jswm(out, model, labels, k, mse, bias, norm, lambdaW, lr);
+        case "mlp", "deep-linear", "cnn", "resnet" -> jswm(out, model, labels, k, mse, bias, norm, lambdaW, lr);
         case "ufm" -> {
           out.put("K", k);
           out.put("N", labels.length);

@@ -17,13 +17,18 @@ import ncverify.impl.data.ClassSizes;
 import ncverify.impl.data.Dataset;
 import ncverify.impl.data.FashionMnist;
 import ncverify.impl.data.GaussianMixture;
+import ncverify.impl.data.ImageShape;
+import ncverify.impl.data.ImageTemplates;
 import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 import ncverify.impl.model.DeepLinearUfm;
 import ncverify.impl.model.DeepUfm;
 import ncverify.impl.model.Mlp;
 import ncverify.impl.model.Model;
+import ncverify.impl.model.Parameter;
 import ncverify.impl.model.Ufm;
+import ncverify.impl.model.conv.ConvArchitecture;
+import ncverify.impl.model.conv.ConvNet;
 import ncverify.impl.optim.LrSchedule;
 import ncverify.impl.train.NcMetricsProbe;
 import ncverify.impl.train.TrainConfig;
@@ -37,6 +42,7 @@ import ncverify.theory.metrics.LabeledFeatures;
 import ncverify.theory.metrics.NcMetrics;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,20 +61,24 @@ import picocli.CommandLine.Spec;
         "  mlp          [JSWM] ReLU backbone + linear head, (1/2)||Z-Y||^2 + (wd/2) sum||W_l||^2",
         "  ufm          [SELI] free H, W: CE (sum) or MSE (mean) + lambda_W, lambda_H ridges",
         "  deep-linear  [DLN] (1/(2N))||W_M..W_1 H - Y||^2 + lambda_W, lambda_H ridges",
-        "  dufm         [DUFM] as deep-linear with ReLU between the layers"},
+        "  dufm         [DUFM] as deep-linear with ReLU between the layers",
+        "  cnn          [JSWM] conv 3x3 + max-pool stages, ReLU dense layers, linear head; (1/N) MSE + wd",
+        "  resnet       [JSWM] as cnn with residual blocks (identity or 1x1 projection skips), no batch norm"},
     footer = {"", "Example:",
         "  ncv train --model deep-linear --class-sizes 20,20,20,20 --dim 8 \\",
         "      --layers 3 --width 16 --lambda-w 1e-3 --lambda-h 1e-3 --epochs 3000 \\",
-        "      --json --save-dir run1"})
+        "      --json --save-dir run1",
+        "  ncv train --model cnn --data fashion-mnist --class-sizes 600,600,600,600,600,600,600,600,600,600 \\",
+        "      --epochs 30 --save-dir run2"})
 public final class TrainCommand implements Callable<Integer> {
 
   /** The accepted --model values. */
-  static final String[] MODELS = {"mlp", "ufm", "deep-linear", "dufm"};
+  static final String[] MODELS = {"mlp", "ufm", "deep-linear", "dufm", "cnn", "resnet"};
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "mlp, ufm, deep-linear or dufm.")
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "mlp, ufm, deep-linear, dufm, cnn or resnet.")
   String model;
 
   @Option(names = "--class-sizes", required = true, paramLabel = "N0,N1,...",
@@ -80,16 +90,16 @@ public final class TrainCommand implements Callable<Integer> {
   int dim;
 
   @Option(names = "--layers", paramLabel = "L",
-      description = "Linear layers: the head of the mlp (default 2), M of deep-linear (default 3), L of dufm (default 3); ufm: 1.")
+      description = "Linear layers: the head of the mlp, cnn, resnet (default 2), M of deep-linear (default 3), L of dufm (default 3); ufm: 1.")
   Integer layers;
 
   @Option(names = "--width", paramLabel = "W",
-      description = "Width of the hidden layers (mlp default 64; deep-linear/dufm default --dim).")
+      description = "Width of the hidden layers (mlp default 64; cnn/resnet: the dense ReLU layers, default 128; deep-linear/dufm default --dim).")
   Integer width;
 
-  @Option(names = "--nonlinear-layers", paramLabel = "L1", defaultValue = "2",
-      description = "mlp only: number of ReLU layers before the linear head. Default ${DEFAULT-VALUE}.")
-  int nonlinearLayers;
+  @Option(names = "--nonlinear-layers", paramLabel = "L1",
+      description = "mlp: number of ReLU layers before the linear head (default 2); cnn/resnet: dense ReLU layers after the convolutions (default 1).")
+  Integer nonlinearLayers;
 
   @Option(names = "--loss", paramLabel = "LOSS", description = "mse or ce (default mse; ufm default ce).")
   String loss;
@@ -97,16 +107,16 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--bias", description = "Unregularized biases in every layer.")
   boolean bias;
 
-  @Option(names = "--lr", paramLabel = "ETA", description = "Learning rate (default: mlp 1e-4, others 0.5).")
+  @Option(names = "--lr", paramLabel = "ETA", description = "Learning rate (default: mlp 1e-4, cnn/resnet 0.01, others 0.5).")
   Double lr;
 
-  @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0", description = "Heavy-ball momentum in [0, 1). Default ${DEFAULT-VALUE}.")
-  double momentum;
+  @Option(names = "--momentum", paramLabel = "MU", description = "Heavy-ball momentum in [0, 1). Default 0 (cnn/resnet 0.9).")
+  Double momentum;
 
-  @Option(names = "--batch", paramLabel = "full|B", defaultValue = "full", description = "full (GD) or a mini-batch size. Default ${DEFAULT-VALUE}.")
+  @Option(names = "--batch", paramLabel = "full|B", description = "full (GD) or a mini-batch size. Default full (cnn/resnet 128).")
   String batch;
 
-  @Option(names = "--weight-decay", paramLabel = "LAMBDA", description = "mlp only: weight decay on every W_l (default 1e-3).")
+  @Option(names = "--weight-decay", paramLabel = "LAMBDA", description = "mlp, cnn, resnet: weight decay on every W_l and kernel (default mlp 1e-3, cnn/resnet 5e-4).")
   Double weightDecay;
 
   @Option(names = "--lambda-w", paramLabel = "LAMBDA", description = "ufm family: lambda_W on every W (default 5e-3).")
@@ -115,14 +125,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lambda-h", paramLabel = "LAMBDA", description = "ufm family: lambda_H on the free features (default 5e-3).")
   Double lambdaH;
 
-  @Option(names = "--epochs", paramLabel = "E", defaultValue = "2000", description = "Passes over the data. Default ${DEFAULT-VALUE}.")
-  int epochs;
+  @Option(names = "--epochs", paramLabel = "E", description = "Passes over the data. Default 2000 (cnn/resnet 30).")
+  Integer epochs;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "Seed of data, init and shuffling. Default ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(names = "--data", paramLabel = "DATA", defaultValue = "gaussian",
-      description = "mlp only: gaussian (default) or fashion-mnist (--class-sizes gives 10 per-class counts).")
+      description = "mlp, cnn, resnet: gaussian (default; cnn/resnet: class-template images, see --image) or fashion-mnist (--class-sizes gives 10 per-class counts).")
   String data;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST IDX files (default " + FashionMnist.DEFAULT_DIR + ").")
@@ -138,8 +148,8 @@ public final class TrainCommand implements Callable<Integer> {
   Integer logEvery;
 
   @Option(names = "--save-dir", paramLabel = "DIR", description = "Write H.npy (penultimate features, N x d), y.npy, W.npy (= WL.npy), W1.npy..WL.npy, b.npy (with --bias), "
-          + "Z0.npy (free features, ufm family) or X.npy (mlp: the features entering the linear head) for ncv"
-          + " metrics and ncv check.")
+          + "Z0.npy (free features, ufm family) or X.npy (mlp, cnn, resnet: the features entering the linear head),"
+          + " K1.npy.. (convolution kernels, C_out x C_in k^2, cnn/resnet) for ncv metrics and ncv check.")
   Path saveDir;
 
   @Option(names = "--json", description = "Print one JSON object instead of the summary.")
@@ -147,6 +157,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "No progress output.")
   boolean quiet;
+
+  @Mixin
+  ConvOptions convOptions = new ConvOptions();
 
   /** Most numbers (data, features, weights and their gradients) a run may hold: 2^27 doubles, 1 GiB. */
   static final double MAX_ENTRIES = 1 << 27;
@@ -170,10 +183,17 @@ public final class TrainCommand implements Callable<Integer> {
     String kind = checkModel(model);
     ClassSizes sizes = classSizes();
     boolean mlp = kind.equals("mlp");
-    checkRegularizerFlags(mlp);
-    double eta = lr != null ? lr : mlp ? 1e-4 : 0.5;
+    boolean conv = ConvOptions.isConv(kind);
+    boolean onData = mlp || conv;
+    checkRegularizerFlags(onData);
+    convOptions.checkUnused(kind);
+    double eta = lr != null ? lr : mlp ? 1e-4 : conv ? 0.01 : 0.5;
     requirePositive("--lr", eta);
-    double wd = weightDecay != null ? weightDecay : 1e-3;
+    double wd = weightDecay != null ? weightDecay : conv ? 5e-4 : 1e-3;
+    // the defaults that depend on the model, resolved once (config reports these fields)
+    momentum = momentum != null ? momentum : conv ? 0.9 : 0.0;
+    epochs = epochs != null ? epochs : conv ? 30 : 2000;
+    nonlinearLayers = nonlinearLayers != null ? nonlinearLayers : conv ? 1 : 2;
     double lw = lambdaW != null ? lambdaW : 5e-3;
     double lh = lambdaH != null ? lambdaH : 5e-3;
     requireNonNegative("--weight-decay", wd);
@@ -192,7 +212,7 @@ public final class TrainCommand implements Callable<Integer> {
       throw InvalidInputException.of("--width must be >= 1, got %d", width);
     }
     int depth = layers != null ? layers : switch (kind) {
-      case "mlp" -> 2;
+      case "mlp", "cnn", "resnet" -> 2;
       case "ufm" -> 1;
       default -> 3;
     };
@@ -200,25 +220,33 @@ public final class TrainCommand implements Callable<Integer> {
       throw InvalidInputException.of("--layers %d is not valid for %s (%s)", depth, kind,
           kind.equals("ufm") ? "the UFM has exactly one layer; use deep-linear or dufm for more" : "need >= 1");
     }
-    if (mlp && nonlinearLayers < 0) {
+    if (onData && nonlinearLayers < 0) {
       throw InvalidInputException.of("--nonlinear-layers must be >= 0, got %d", nonlinearLayers);
     }
     if (!data.equals("gaussian") && !data.equals("fashion-mnist")) {
       throw InvalidInputException.of("--data must be gaussian or fashion-mnist, got '%s'", data);
     }
-    if (!mlp && (data.equals("fashion-mnist") || dataDir != null)) {
-      throw InvalidInputException.of("--data applies to the mlp only; %s trains free features", kind);
+    if (!onData && (data.equals("fashion-mnist") || dataDir != null)) {
+      throw InvalidInputException.of("--data applies to mlp, cnn and resnet; %s trains free features", kind);
     }
     boolean mse = lossName(kind).equals("mse");
-    int batchSize = parseBatch(batch);
+    int batchSize = parseBatch(batch != null ? batch : conv ? "128" : "full");
     Blas blas = Backends.best();
 
-    int hidden = width != null ? width : mlp ? 64 : dim;
-    checkSize(sizes.total(), hidden, (double) depth + (mlp ? nonlinearLayers : 0));
-    Dataset ds = mlp ? dataset(sizes) : null;
-    int[] labels = mlp ? ds.labels() : sizes.sortedLabels();
+    int hidden = width != null ? width : mlp ? 64 : conv ? ConvOptions.DEFAULT_WIDTH : dim;
+    ImageShape shape = conv ? (data.equals("fashion-mnist") ? FashionMnist.SHAPE : convOptions.imageShape()) : null;
+    ConvArchitecture arch = conv ? convOptions.architecture(kind, nonlinearLayers, hidden, depth) : null;
+    if (conv) {
+      checkSize(sizes.total(), shape.size());
+    } else {
+      checkSize(sizes.total(), hidden, (double) depth + (mlp ? nonlinearLayers : 0));
+    }
+    Dataset ds = onData ? dataset(sizes, shape) : null;
+    int[] labels = onData ? ds.labels() : sizes.sortedLabels();
     int k = sizes.k();
-    Model m = build(kind, blas, ds, labels, k, depth, hidden, mse, wd, lw, lh);
+    Model m = conv ? ConvNet.builder(ds, shape).architecture(arch).blas(blas).bias(bias)
+        .loss(mse ? Loss.mse() : Loss.crossEntropy()).normalization(Normalization.MEAN).lambda(wd).seed(seed).build()
+        : build(kind, blas, ds, labels, k, depth, hidden, mse, wd, lw, lh);
     int n = labels.length;
     TrainConfig base = new TrainConfig(seed, 0, batchSize, eta, momentum, LrSchedule.constant(), 0, false,
         TrainConfig.DEFAULT_MAX_PARAM_NORM);
@@ -258,9 +286,13 @@ public final class TrainCommand implements Callable<Integer> {
     out.put("steps", result.steps());
     out.put("metrics", metrics(m));
     Normalization norm = normalization(kind, mse);
-    out.put("assumptions", TrainAssumptions.of(kind, m, mse, bias, norm, mlp ? wd : lw, mlp ? 0.0 : lh, eta));
-    out.put("config", config(kind, sizes, depth, hidden, mse, norm, eta, batchSize, wd, lw, lh, steps, every, blas,
-        mlp ? ds.name() : "free features"));
+    out.put("assumptions", TrainAssumptions.of(kind, m, mse, bias, norm, onData ? wd : lw, onData ? 0.0 : lh, eta));
+    Map<String, Object> config = config(kind, sizes, depth, hidden, mse, norm, eta, batchSize, wd, lw, lh, steps,
+        every, blas, onData ? ds.name() : "free features");
+    if (conv) {
+      config.putAll(ConvOptions.config((ConvNet) m));
+    }
+    out.put("config", config);
     out.put("trajectory", trajectory(result.trajectory()));
     if (saved != null) {
       save(saved, m, labels);
@@ -286,7 +318,7 @@ public final class TrainCommand implements Callable<Integer> {
         return s;
       }
     }
-    throw InvalidInputException.of("unknown model '%s': use mlp, ufm, deep-linear or dufm", name);
+    throw InvalidInputException.of("unknown model '%s': use mlp, ufm, deep-linear, dufm, cnn or resnet", name);
   }
 
   private ClassSizes classSizes() {
@@ -312,12 +344,12 @@ public final class TrainCommand implements Callable<Integer> {
     return ClassSizes.of(sizes);
   }
 
-  private void checkRegularizerFlags(boolean mlp) {
-    if (mlp && (lambdaW != null || lambdaH != null)) {
-      throw new InvalidInputException("--lambda-w/--lambda-h are the UFM regularizers; the mlp uses --weight-decay");
+  private void checkRegularizerFlags(boolean onData) {
+    if (onData && (lambdaW != null || lambdaH != null)) {
+      throw new InvalidInputException("--lambda-w/--lambda-h are the UFM regularizers; mlp, cnn and resnet use --weight-decay");
     }
-    if (!mlp && weightDecay != null) {
-      throw new InvalidInputException("--weight-decay is the mlp's; the ufm family uses --lambda-w and --lambda-h");
+    if (!onData && weightDecay != null) {
+      throw new InvalidInputException("--weight-decay is for mlp, cnn and resnet; the ufm family uses --lambda-w and --lambda-h");
     }
   }
 
@@ -341,7 +373,11 @@ public final class TrainCommand implements Callable<Integer> {
     return l;
   }
 
-  /** The data-term normalization each model uses by default (docs/theory.md): sum for mlp and CE-UFM, else mean. */
+  /**
+   * The data-term normalization each model uses by default (docs/theory.md): sum for mlp and CE-UFM,
+   * else mean (cnn/resnet: mean, as image classifiers are trained, so that the learning rate does not
+   * scale with N).
+   */
   static Normalization normalization(String kind, boolean mse) {
     return switch (kind) {
       case "mlp" -> Normalization.SUM;
@@ -365,12 +401,25 @@ public final class TrainCommand implements Callable<Integer> {
     throw InvalidInputException.of("--batch must be 'full' or a size >= 1, got '%s'", s);
   }
 
-  private Dataset dataset(ClassSizes sizes) {
+  /** The training data: Fashion-MNIST, class-template images (cnn/resnet, shape given) or a Gaussian mixture. */
+  private Dataset dataset(ClassSizes sizes, ImageShape shape) {
     if (data.equals("fashion-mnist")) {
       FashionMnist fm = dataDir == null ? new FashionMnist() : new FashionMnist(dataDir);
       return fm.load(FashionMnist.Split.TRAIN, sizes, seed);
     }
+    if (shape != null) {
+      return new ImageTemplates(shape, separation, noise, sizes, seed).generate();
+    }
     return new GaussianMixture(dim, separation, noise, sizes, seed).generate();
+  }
+
+  /** A convolutional run holds X and its transpose; the kernels and the chunked workspace are small. */
+  private static void checkSize(int n, int d) {
+    double entries = 2.0 * n * d;
+    if (entries > MAX_ENTRIES) {
+      throw InvalidInputException.of("N = %d images of %d pixels would hold about %.3g numbers, more than %.3g;"
+          + " train on fewer images", n, d, entries, MAX_ENTRIES);
+    }
   }
 
   private Model build(String kind, Blas blas, Dataset ds, int[] labels, int k, int depth, int hidden, boolean mse,
@@ -419,12 +468,13 @@ public final class TrainCommand implements Callable<Integer> {
   private Map<String, Object> config(String kind, ClassSizes sizes, int depth, int hidden, boolean mse,
       Normalization norm, double eta, int batchSize, double wd, double lw, double lh, int steps, int every,
       Blas blas, String dataName) {
+    boolean onData = kind.equals("mlp") || ConvOptions.isConv(kind);
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("model", kind);
     c.put("class_sizes", sizes.toArray());
-    c.put("data", kind.equals("mlp") ? data : "none (free features)");
+    c.put("data", onData ? data : "none (free features)");
     c.put("data_name", dataName);
-    if (kind.equals("mlp")) {
+    if (onData) {
       c.put("data_dir", data.equals("fashion-mnist")
           ? (dataDir == null ? FashionMnist.DEFAULT_DIR : dataDir.toString()) : null);
       if (data.equals("gaussian")) {
@@ -432,9 +482,9 @@ public final class TrainCommand implements Callable<Integer> {
         c.put("noise", noise);
       }
     }
-    c.put("dim", kind.equals("mlp") && data.equals("fashion-mnist") ? FashionMnist.DIM : dim);
+    c.put("dim", onData && data.equals("fashion-mnist") ? FashionMnist.DIM : dim);
     c.put("layers", depth);
-    if (kind.equals("mlp")) {
+    if (onData) {
       c.put("nonlinear_layers", nonlinearLayers);
       c.put("activation", "relu");
     }
@@ -446,7 +496,7 @@ public final class TrainCommand implements Callable<Integer> {
     c.put("schedule", "constant");
     c.put("momentum", momentum);
     c.put("batch", batchSize == 0 ? "full" : Integer.toString(batchSize));
-    if (kind.equals("mlp")) {
+    if (onData) {
       c.put("weight_decay", wd);
     } else {
       c.put("lambda_w", lw);
@@ -456,7 +506,7 @@ public final class TrainCommand implements Callable<Integer> {
     c.put("steps", steps);
     c.put("log_every", every);
     c.put("seed", seed);
-    c.put("init", kind.equals("mlp") ? "he" : "gaussian std 0.1");
+    c.put("init", onData ? "he" : "gaussian std 0.1");
     c.put("max_param_norm", TrainConfig.DEFAULT_MAX_PARAM_NORM);
     c.put("backend", blas.name());
     c.put("threads", threads(blas));
@@ -516,7 +566,13 @@ public final class TrainCommand implements Callable<Integer> {
     files.put("H.npy", f -> NpyWriter.writeMatrix(f, ht.data, ht.numRows, ht.numCols));
     files.put("y.npy", f -> NpyWriter.writeLabels(f, labels));
     int depth = m.depth();
-    if (!m.name().equals("mlp")) {
+    if (m instanceof ConvNet net) {
+      for (Parameter kernel : net.kernels()) {
+        DMatrixRMaj kv = kernel.valueMatrix();
+        files.put(kernel.name() + ".npy", f -> NpyWriter.writeMatrix(f, kv.data, kv.numRows, kv.numCols));
+      }
+    }
+    if (!m.name().equals("mlp") && !(m instanceof ConvNet)) {
       putSamplesByRows(files, "Z0.npy", m.featuresEntering(1));
     } else {
       int first = depth; // the first layer of the linear head: every layer from it on has no activation
@@ -548,6 +604,9 @@ public final class TrainCommand implements Callable<Integer> {
         out.get("model"), cfg.get("data_name"), ((int[]) cfg.get("class_sizes")).length,
         Arrays.stream((int[]) cfg.get("class_sizes")).sum(), (Integer) out.get("steps"), cfg.get("backend"),
         cfg.get("threads"), cfg.get("seed")));
+    if (cfg.containsKey("architecture")) {
+      b.append("network: ").append(cfg.get("architecture")).append('\n');
+    }
     b.append("objective: ").append(out.get("objective")).append('\n');
     b.append(String.format(Locale.ROOT, "%-24s %s%n", "final_loss", Tables.format(out.get("final_loss"))));
     b.append(String.format(Locale.ROOT, "%-24s %s%n", "train_error", Tables.format(out.get("train_error"))));

@@ -119,7 +119,7 @@ class SparkEngineTest {
     CampaignResult local = campaign(studies).run(new LocalEngine(2), r -> { });
     CampaignResult spark = campaign(studies).run(new SparkEngine(sc, new Fakes(), false), r -> { });
     assertThat(spark.incomplete()).isFalse();
-    assertThat(spark.triesRun()).isEqualTo(2 * TRIES);
+    assertThat(spark.generatedTriesRun()).isEqualTo(2 * TRIES);
     assertThat(withoutTimings(spark)).isEqualTo(withoutTimings(local));
     // the violated claim was shrunk on the driver to the documented boundary case
     assertThat(Json.write(spark.toJsonMap())).contains("Case[x=500]");
@@ -130,7 +130,7 @@ class SparkEngineTest {
     List<Study<?>> studies = List.of(FakeStudies.threshold(), FakeStudies.flaky());
     CampaignResult local = campaign(List.of(FakeStudies.threshold())).run(new LocalEngine(1), r -> { });
     CampaignResult spark = campaign(studies).run(new SparkEngine(sc, new ThresholdOnly(), false), r -> { });
-    assertThat(spark.triesRun()).isEqualTo(2 * TRIES);
+    assertThat(spark.generatedTriesRun()).isEqualTo(2 * TRIES);
     List<TryRecord> flaky = spark.records().stream().filter(t -> t.studyId().equals("fake.flaky")).toList();
     assertThat(flaky).hasSize(TRIES).allSatisfy(t -> assertThat(t.error())
         .contains("failed on task fake.flaky", "study seed", "not registered on this executor"));

@@ -200,7 +200,7 @@ class SparkStandaloneTest {
           false), r -> { });
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(Locale.ROOT, "standalone (2 workers x 1 core): %d tries in %.2f s = %.1f tries/s%n",
-          spark.triesRun(), seconds, spark.triesRun() / seconds);
+          spark.generatedTriesRun(), seconds, spark.generatedTriesRun() / seconds);
       assertThat(spark.incomplete()).isFalse();
       assertThat(SparkEngineTest.withoutTimings(spark)).isEqualTo(SparkEngineTest.withoutTimings(local));
     } finally {
@@ -227,7 +227,7 @@ class SparkStandaloneTest {
       worker2.destroyForcibly().waitFor();
       CampaignResult spark = run.get(180, TimeUnit.SECONDS);
       assertThat(spark.incomplete()).isFalse();
-      assertThat(spark.triesRun()).isEqualTo(TRIES);
+      assertThat(spark.generatedTriesRun()).isEqualTo(TRIES);
       assertThat(SparkEngineTest.withoutTimings(spark)).isEqualTo(SparkEngineTest.withoutTimings(local));
     } finally {
       sc.stop();

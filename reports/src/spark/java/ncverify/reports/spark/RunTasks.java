@@ -2,11 +2,9 @@ package ncverify.reports.spark;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import ncverify.properties.study.Study;
-import ncverify.reports.campaign.CampaignSeeds;
 import ncverify.reports.campaign.CampaignTask;
 import ncverify.reports.campaign.TryRecord;
 import org.apache.spark.api.java.function.Function;
@@ -53,15 +51,11 @@ final class RunTasks implements Function<CampaignTask, ArrayList<TryRecord>> {
   /** One error record per try of {@code task}, with the seeds that reproduce it. */
   static ArrayList<TryRecord> failed(CampaignTask task, Throwable e) {
     String msg = e.getMessage() == null ? "" : ": " + e.getMessage().strip().split("\\R", 2)[0];
-    String error = "executor " + host() + " failed on task " + task.studyId() + " tries " + task.firstTry() + ".."
-        + (task.firstTry() + task.count() - 1) + " (study seed " + task.studySeed() + "): "
-        + e.getClass().getSimpleName() + msg;
-    ArrayList<TryRecord> out = new ArrayList<>();
-    for (int i = task.firstTry(); i < task.firstTry() + task.count(); i++) {
-      out.add(new TryRecord(task.studyId(), i, CampaignSeeds.caseSeed(task.studySeed(), i), 0L, "<not run>", "",
-          List.of(), error, Map.of(), 0L));
-    }
-    return out;
+    String what = task.climb() != null ? "targeted search on " + task.climb().claimId()
+        : "tries " + task.firstTry() + ".." + (task.firstTry() + task.count() - 1);
+    String error = "executor " + host() + " failed on task " + task.studyId() + " " + what + " (study seed "
+        + task.studySeed() + "): " + e.getClass().getSimpleName() + msg;
+    return new ArrayList<>(task.failedRecords(error));
   }
 
   private static String host() {

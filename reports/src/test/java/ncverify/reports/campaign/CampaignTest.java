@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import ncverify.properties.engine.ChoiceSource;
+import ncverify.properties.engine.GenerationSchedule;
+import ncverify.properties.engine.Seeds;
 import ncverify.properties.study.Study;
 import ncverify.reports.json.Json;
 import ncverify.theory.InvalidInputException;
@@ -20,6 +21,8 @@ class CampaignTest {
 
   private static final long SEED = 42L;
   private static final int TRIES = 60;
+  /** Generated tries of the needle study (a quarter of them is the climb's budget). */
+  private static final int NEEDLE_TRIES = 200;
   private static final double TOL = 1e-12;
 
   private static CampaignResult run(List<Study<?>> studies, int threads, String only) throws Exception {
@@ -27,11 +30,10 @@ class CampaignTest {
     return new Campaign(studies, s, "test").run(r -> { });
   }
 
-  /** The x of try i regenerated directly from the documented seeding scheme. */
+  /** The x of try i regenerated directly from the documented seeding scheme: the engine's schedule. */
   private static int xOf(int i) {
-    long studySeed = CampaignSeeds.studySeed(SEED, "fake.threshold");
-    return FakeStudies.threshold().cases()
-        .generate(new ChoiceSource(CampaignSeeds.mode(i), CampaignSeeds.caseSeed(studySeed, i))).x();
+    GenerationSchedule schedule = new GenerationSchedule(Seeds.derive(SEED, "fake.threshold"), TRIES);
+    return FakeStudies.threshold().cases().generate(schedule.source(i)).x();
   }
 
   private static LedgerEntry entry(CampaignResult r, String id) {
@@ -134,10 +136,18 @@ class CampaignTest {
     assertThat(n.get("summary").get("violated").asInt()).isEqualTo(1);
     JsonNode c = n.get("claims").get(0);
     assertThat(c.get("id").asText()).isEqualTo("fake.bounded");
-    for (String k : List.of("paper", "theorem", "statement", "studies", "verdict", "tries", "applicable_fraction",
-        "verdicts", "min_coverage", "coverage_ok", "worst_margin", "worst_margin_at", "first_violation", "counterexample", "errors")) {
+    for (String k : List.of("kind", "paper", "theorem", "statement", "studies", "verdict", "tries",
+        "applicable_fraction", "verdicts", "min_coverage", "coverage_ok", "worst_margin", "worst_margin_at",
+        "tightness", "first_violation", "counterexample", "errors")) {
       assertThat(c.has(k)).as(k).isTrue();
     }
+    assertThat(c.get("kind").asText()).isEqualTo("theorem");
+    assertThat(c.get("tightness").get("best").asDouble()).isGreaterThan(1.0);
+    for (String k : List.of("at", "generation_best", "targeted")) {
+      assertThat(c.get("tightness").has(k)).as(k).isTrue();
+    }
+    assertThat(n.get("summary").get("verified").asInt()).isEqualTo(1);
+    assertThat(n.get("summary").get("identities").get("claims").asInt()).isZero();
     assertThat(c.get("paper").asText()).isEqualTo("[JSWM]");
     assertThat(c.get("verdicts").get("VIOLATED").asInt()).isPositive();
     assertThat(c.get("counterexample").get("case").asText()).isEqualTo("Case[x=500]");
@@ -161,7 +171,7 @@ class CampaignTest {
     RunFolder.create(dir).writeLedger(snap);
     JsonNode n = Json.mapper().readTree(Files.readString(dir.resolve("ledger.json")));
     assertThat(n.get("incomplete").asBoolean()).isTrue();
-    assertThat(n.get("summary").get("tries_run").asInt()).isEqualTo(snap.triesRun());
+    assertThat(n.get("summary").get("tries_run").asInt()).isEqualTo(snap.generatedTriesRun());
     assertThat(Files.readString(dir.resolve("ledger.md"))).contains("INCOMPLETE");
   }
 
@@ -178,7 +188,7 @@ class CampaignTest {
 
   @Test
   void taskIsSerializableAndPure() throws Exception {
-    CampaignTask t = new CampaignTask("fake.threshold", CampaignSeeds.studySeed(SEED, "fake.threshold"), 3, 2);
+    CampaignTask t = CampaignTask.tries("fake.threshold", Seeds.derive(SEED, "fake.threshold"), TRIES, 3, 2);
     var bytes = new java.io.ByteArrayOutputStream();
     try (var o = new java.io.ObjectOutputStream(bytes)) {
       o.writeObject(t);
@@ -206,5 +216,41 @@ class CampaignTest {
     assertThat(e.tries()).isEqualTo(Math.min(CampaignSettings.QUICK_TRIES, new DeepLinearOptimumStudy().defaultTries()));
     assertThat(e.holds()).as(e.toString()).isEqualTo(e.tries());
     assertThat(e.worstMargin()).isGreaterThanOrEqualTo(0.0);
+  }
+
+  @Test
+  void tightnessIsTheClosestApproachAndTargetedSearchClimbsIt() throws Exception {
+    CampaignResult r = run(List.of(FakeStudies.threshold()), 2, null);
+    LedgerEntry always = entry(r, "fake.always");
+    double maxGenerated = 0;
+    for (int i = 0; i < TRIES; i++) {
+      maxGenerated = Math.max(maxGenerated, xOf(i) / (double) FakeStudies.X_MAX);
+    }
+    LedgerEntry.Tightness t = always.tightness();
+    assertThat(t.generationBest()).isCloseTo(maxGenerated, org.assertj.core.data.Offset.offset(TOL));
+    // the climb's budget counts the replay of its start case, which is not recorded again
+    assertThat(t.targetedEvaluations()).isPositive().isLessThan(CampaignSettings.of(SEED, false, 2).climbBudget(TRIES, 2));
+    assertThat(t.targetedBest()).isGreaterThanOrEqualTo(t.generationBest());
+    assertThat(t.best()).isEqualTo(Math.max(t.generationBest(), t.targetedBest()));
+    assertThat(entry(r, "fake.never").tightness().best()).isNull();
+    assertThat(entry(r, "fake.never").tightness().targetedEvaluations()).isZero();
+  }
+
+  @Test
+  void targetedSearchFindsAViolationTheGeneratedTriesMiss() throws Exception {
+    CampaignSettings settings = CampaignSettings.of(SEED, false, 2).withTries(NEEDLE_TRIES);
+    CampaignResult off = new Campaign(List.of(FakeStudies.needle()), settings.withTargetTries(0), "test").run(x -> { });
+    LedgerEntry missed = entry(off, "fake.needle");
+    assertThat(missed.overall()).isEqualTo("HOLDS");
+    assertThat(off.triesRun()).isEqualTo(NEEDLE_TRIES);
+
+    CampaignResult on = new Campaign(List.of(FakeStudies.needle()), settings, "test").run(x -> { });
+    LedgerEntry found = entry(on, "fake.needle");
+    assertThat(found.violated()).as("no generated try hits the needle").isZero();
+    assertThat(found.tightness().targetedViolations()).isPositive();
+    assertThat(found.overall()).isEqualTo("VIOLATED");
+    assertThat(found.firstViolation().target()).isEqualTo("fake.needle");
+    assertThat(found.counterexample().shrunkCase()).isEqualTo(new FakeStudies.Case(FakeStudies.NEEDLE).toString());
+    assertThat(found.counterexample().flaky()).isFalse();
   }
 }

@@ -37,39 +37,54 @@ public final class FakeStudies {
     return x > BOUND ? Verdict.VIOLATED : Verdict.HOLDS;
   }
 
+  /** fake.needle is violated exactly at this x of 0..NEEDLE_RANGE. */
+  public static final int NEEDLE = 77_777;
+  /** Upper end of the x of {@link #needle()}. */
+  public static final int NEEDLE_RANGE = 100_000;
+
   /**
-   * Study {@code fake.threshold}: x uniform in 0..1000; claim {@code fake.bounded} applies when
-   * x >= 100 and says x <= 499; claim {@code fake.always} always applies and says x <= 1000 (margin
-   * 1000 - x); claim {@code fake.never} never applies.
+   * Study {@code fake.needle}: x uniform in 0..100000; claim {@code fake.needle} always applies and
+   * says |x - 77777| >= 1 (a lower bound: tightness 1/|x - 77777|), violated at one x only, which
+   * random tries miss and a climb of the tightness finds.
    */
-  public static Study<Case> threshold() {
+  public static Study<Case> needle() {
+    return integerStudy("fake.needle-study", "x in 0..100000; needle: |x - 77777| >= 1", List.of("fake.needle"),
+        NEEDLE_RANGE, c -> {
+          double d = Math.abs(c.x() - NEEDLE);
+          ConclusionCheck k = ConclusionCheck.of("|x - 77777| >= 1", d, Relation.AT_LEAST, 1, 0);
+          ClaimResult r = new ClaimResult("fake.needle", Paper.JSWM, "Fake needle", k.holds() ? Verdict.HOLDS
+              : Verdict.VIOLATED, List.of(AssumptionCheck.of("always", 1, Relation.AT_LEAST, 0)), k);
+          return StudyOutcome.of(List.of(r), Map.of("x", c.x()));
+        });
+  }
+
+  /** A study of cases x uniform in 0..xMax, judged by {@code run}, with default tries 10. */
+  static Study<Case> integerStudy(String id, String description, List<String> claimIds, int xMax,
+      java.util.function.Function<Case, StudyOutcome> run) {
     return new Study<>() {
       @Override
       public String id() {
-        return "fake.threshold";
+        return id;
       }
 
       @Override
       public String description() {
-        return "x in 0..1000; bounded: x >= 100 => x <= 499";
+        return description;
       }
 
       @Override
       public List<String> claimIds() {
-        return List.of("fake.bounded", "fake.always", "fake.never");
+        return claimIds;
       }
 
       @Override
       public Gen<Case> cases() {
-        return Gen.integers(0, X_MAX).map(Case::new);
+        return Gen.integers(0, xMax).map(Case::new);
       }
 
       @Override
       public StudyOutcome run(Case c, long seed) {
-        return StudyOutcome.of(List.of(
-            judge("fake.bounded", c.x() >= APPLIES_FROM, c.x(), BOUND),
-            judge("fake.always", true, c.x(), X_MAX),
-            judge("fake.never", false, c.x(), 0)), Map.of("x", c.x()));
+        return run.apply(c);
       }
 
       @Override
@@ -77,6 +92,19 @@ public final class FakeStudies {
         return 10;
       }
     };
+  }
+
+  /**
+   * Study {@code fake.threshold}: x uniform in 0..1000; claim {@code fake.bounded} applies when
+   * x >= 100 and says x <= 499; claim {@code fake.always} always applies and says x <= 1000 (margin
+   * 1000 - x); claim {@code fake.never} never applies.
+   */
+  public static Study<Case> threshold() {
+    return integerStudy("fake.threshold", "x in 0..1000; bounded: x >= 100 => x <= 499",
+        List.of("fake.bounded", "fake.always", "fake.never"), X_MAX, c -> StudyOutcome.of(List.of(
+            judge("fake.bounded", c.x() >= APPLIES_FROM, c.x(), BOUND),
+            judge("fake.always", true, c.x(), X_MAX),
+            judge("fake.never", false, c.x(), 0)), Map.of("x", c.x())));
   }
 
   /** Study {@code fake.flaky}: claim {@code fake.ok} always holds, but the run throws when x % 3 == 0. */

@@ -14,7 +14,7 @@ class BenchCommandTest {
 
   @Test
   void jsonHasBackendGemmAndAnExtrapolatedEpoch() throws IOException {
-    CliRun r = CliRun.of("bench", "--json", "--quick", "--sizes", "16,48", "--samples", "300");
+    CliRun r = CliRun.of("bench", "--json", "--quick", "--sizes", "16,48", "--samples", "300", "--cnn-images", "130");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("backend").asText()).isNotEmpty();
@@ -31,14 +31,20 @@ class BenchCommandTest {
     assertThat(j.get("epoch_steps_measured").asInt()).isEqualTo(2);
     assertThat(j.get("epoch_seconds").asDouble())
         .isEqualTo(j.get("epoch_seconds_measured").asDouble() / 2 * 235);
+    // 130 images in batches of 128 are 2 steps; the CNN epoch of 6,000 has 47
+    assertThat(j.get("cnn_epoch_steps_measured").asInt()).isEqualTo(2);
+    assertThat(j.get("cnn_epoch_extrapolated").asBoolean()).isTrue();
+    assertThat(j.get("cnn_epoch_seconds").asDouble())
+        .isEqualTo(j.get("cnn_epoch_seconds_measured").asDouble() / 2 * 47);
+    assertThat(j.get("cnn_epoch_reference").asText()).contains("conv3x3-16", "batch 128");
   }
 
   @Test
   void defaultSizesAreTheIssueSizesAndTextOutputNamesTheBackend() {
-    CliRun r = CliRun.of("bench", "--quick", "--samples", "256");
+    CliRun r = CliRun.of("bench", "--quick", "--samples", "256", "--cnn-images", "20");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("backend ", "gemm n=256", "gemm n=512", "gemm n=1024", "gemm n=2048",
-        "epoch_seconds", "extrapolated");
+        "epoch_seconds", "extrapolated", "cnn_epoch_seconds");
   }
 
   @Test

@@ -36,12 +36,14 @@ class CampaignCommandTest {
     CliRun r = CliRun.of("campaign", "--quick", "--tries", "30", "--threads", "2", "--seed", "7", "--out",
         out.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Claims: 2 held, 1 violated, 1 not applicable (of 4)", "VIOLATED fake.bounded",
+    assertThat(r.out()).contains("Claims: 2 of 4 theorem-level claims verified (held wherever applicable), 1 violated,"
+        + " 1 never applicable.", "Tightness (closest approach to the bound", "targeted search: climbing",
+        "VIOLATED fake.bounded",
         "minimal case Case[x=500]", "errors: study fake.flaky failed on", out.resolve("index.html").toAbsolutePath().toString());
     JsonNode n = Json.mapper().readTree(Files.readString(out.resolve("ledger.json")));
     assertThat(n.get("incomplete").asBoolean()).isFalse();
     assertThat(n.get("provenance").get("seed").asLong()).isEqualTo(7);
-    for (String stem : List.of("nc_vs_epoch", "seli_distance", "dang_norms", "dufm_depth", "coverage")) {
+    for (String stem : List.of("nc_vs_epoch", "seli_distance", "dang_norms", "dufm_depth", "coverage", "tightness")) {
       for (String ext : List.of(".png", ".svg")) {
         Path f = out.resolve(stem + ext);
         assertThat(f).as(r.out()).exists();
@@ -56,7 +58,10 @@ class CampaignCommandTest {
       }
     }
     String html = Files.readString(out.resolve("index.html"));
-    assertThat(html).contains("fake.bounded", "nc_vs_epoch.png", "ledger.json").doesNotContain("http://", "https://");
+    assertThat(html).contains("fake.bounded", "nc_vs_epoch.png", "tightness.png", "ledger.json")
+        .doesNotContain("http://", "https://");
+    assertThat(Files.readString(out.resolve("ledger.md"))).contains("| tightness | targeted best |",
+        "(closest approach to the bound)");
   }
 
   @Test

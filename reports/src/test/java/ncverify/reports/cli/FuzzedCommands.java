@@ -139,7 +139,7 @@ final class FuzzedCommands {
     c.add(new FuzzedCommand("", List.of("geometry"), List.of(Opt.flag("--json")),
         Gen.lists(Gen.elements("seli", "dang", "dufm", "nope", "--help"), 0, 2), 20, null, null, false));
     c.add(new FuzzedCommand("", List.of("train"), List.of(
-        Opt.value("--model", true, Gen.elements("mlp", "ufm", "deep-linear", "dufm", "resnet")),
+        Opt.value("--model", true, Gen.elements("mlp", "ufm", "deep-linear", "dufm", "cnn", "vgg")),
         Opt.value("--class-sizes", true, classSizes(4, 8)),
         Opt.always("--epochs", ints(0, 30)),
         Opt.value("--dim", false, ints(1, 6)),
@@ -160,6 +160,9 @@ final class FuzzedCommands {
         Opt.value("--separation", false, Gen.doubles(0, 6).map(String::valueOf)),
         Opt.value("--noise", false, Gen.doubles(0, 2).map(String::valueOf)),
         Opt.value("--log-every", false, ints(1, 10)),
+        Opt.value("--channels", false, Gen.elements("2", "2,3", "0", "x", "2,2,2,2")),
+        Opt.value("--image", false, Gen.elements("1x6x6", "2x5x7", "1x2x2", "0x3x3", "6x6")),
+        Opt.value("--head-width", false, ints(0, 5)),
         Opt.value("--save-dir", false, files("@out", "@file", "@out/deeper")),
         Opt.flag("--json"),
         Opt.alwaysFlag("--quiet")), none, 100, "--save-dir", argv -> Set.of("H.npy", "y.npy", "W.npy", "W1.npy"), false));
@@ -177,6 +180,7 @@ final class FuzzedCommands {
         Opt.alwaysFlag("--quick"),
         Opt.always("--sizes", Gen.elements("8", "8,16", "4")),
         Opt.always("--samples", ints(1, 32)),
+        Opt.always("--cnn-images", ints(0, 12)),
         Opt.value("--backend", false, Gen.elements("java", "naive", "native", "gpu")),
         Opt.flag("--json")), none, 15, null, null, false));
     c.add(new FuzzedCommand("top level", List.of(), List.of(Opt.flag("--version"), Opt.flag("--help")),

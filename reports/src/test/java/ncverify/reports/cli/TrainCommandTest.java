@@ -162,7 +162,7 @@ class TrainCommandTest {
         {"train", "--model", "ufm", "--class-sizes", "4"},
         {"train", "--model", "ufm", "--class-sizes", "4,0,4"},
         {"train", "--model", "ufm", "--class-sizes", "4,x"},
-        {"train", "--model", "resnet", "--class-sizes", "4,4"},
+        {"train", "--model", "vgg", "--class-sizes", "4,4"},
         {"train", "--model", "ufm", "--class-sizes", "4,4", "--layers", "2"},
         {"train", "--model", "ufm", "--class-sizes", "4,4", "--weight-decay", "0.1"},
         {"train", "--model", "mlp", "--class-sizes", "4,4", "--lambda-w", "0.1"},
@@ -174,13 +174,16 @@ class TrainCommandTest {
             dir.resolve("nothing-here").toString()},
     };
     for (String[] c : cases) {
-      CliRun r = CliRun.of(with(c, "--quiet"));
-      String what = String.join(" ", c);
-      assertThat(r.code()).as(what).isEqualTo(Ncv.EXIT_USER_ERROR);
-      assertThat(r.out()).as(what).isEmpty();
-      assertThat(r.err()).as(what).startsWith("ncv: ").doesNotContain("Exception").doesNotContain("\tat ");
-      assertThat(r.err().strip().lines()).as(what).hasSize(1);
+      assertUserError(CliRun.of(with(c, "--quiet")), String.join(" ", c));
     }
+  }
+
+  /** Exit 2, nothing on stdout, one line on stderr naming the problem without a Java class name. */
+  static void assertUserError(CliRun r, String what) {
+    assertThat(r.code()).as(what).isEqualTo(Ncv.EXIT_USER_ERROR);
+    assertThat(r.out()).as(what).isEmpty();
+    assertThat(r.err()).as(what).startsWith("ncv: ").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.err().strip().lines()).as(what).hasSize(1);
   }
 
   /** [DUFM2]: for K = 2 deep neural collapse is optimal, so no trained DUFM may go below L_DNC. */

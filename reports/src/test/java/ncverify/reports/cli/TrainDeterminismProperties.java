@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainDeterminismProperties {
 
-  static final List<String> MODELS = List.of("ufm", "mlp", "deep-linear", "dufm");
+  static final List<String> MODELS = List.of("ufm", "mlp", "deep-linear", "dufm", "cnn", "resnet");
 
   Gen<List<String>> trainArgs() {
     return s -> {
@@ -40,6 +40,9 @@ class TrainDeterminismProperties {
       a.addAll(List.of("--width", String.valueOf(Gen.integers(2, 8).generate(s))));
       a.addAll(List.of("--epochs", String.valueOf(Gen.integers(1, 30).generate(s))));
       a.addAll(List.of("--seed", String.valueOf(Gen.integers(0, 1000).generate(s))));
+      if (model.equals("cnn") || model.equals("resnet")) {
+        a.addAll(List.of("--image", "1x4x4", "--channels", "2", "--head-width", "3"));
+      }
       if (!model.equals("ufm")) {
         a.addAll(List.of("--layers", String.valueOf(Gen.integers(1, 3).generate(s))));
       }

@@ -88,6 +88,7 @@ public final class CampaignReport {
     jobs.add(() -> DangNormsFigure.write(dir, quick, seed));
     jobs.add(() -> DufmDepthFigure.write(dir, quick, seed));
     jobs.add(() -> CoverageFigure.write(result, dir));
+    jobs.add(() -> TightnessFigure.write(result, dir));
     return jobs;
   }
 }

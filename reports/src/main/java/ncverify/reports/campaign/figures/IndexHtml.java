@@ -29,25 +29,33 @@ final class IndexHtml {
       b.append("<p><strong>INCOMPLETE</strong>: interrupted after ").append(r.triesRun()).append(" of ")
           .append(r.plannedTries()).append(" tries.</p>\n");
     }
-    b.append(String.format(Locale.ROOT, "<p><b>%d claims: %d hold, %d violated, %d never applicable</b> (%d tries,"
-        + " %.1f s). Files: <a href=\"ledger.md\">ledger.md</a>, <a href=\"ledger.json\">ledger.json</a>.</p>%n",
-        r.entries().size(), r.count("HOLDS"), r.count("VIOLATED"), r.count("NOT_APPLICABLE"), r.triesRun(),
+    b.append(String.format(Locale.ROOT, "<p><b>%d claims: %s</b> (%d generated tries, %d targeted, %.1f s). Files:"
+        + " <a href=\"ledger.md\">ledger.md</a>, <a href=\"ledger.json\">ledger.json</a>.</p>%n",
+        r.entries().size(), esc(r.countsLine()), r.generatedTriesRun(), r.triesRun() - r.generatedTriesRun(),
         r.seconds()));
     b.append("<details><summary>Provenance</summary><pre>")
         .append(esc(Json.write(r.toJsonMap().get("provenance")))).append("</pre></details>\n");
-    b.append("<h2>Ledger</h2>\n<table><tr><th>claim</th><th>paper</th><th>theorem</th><th>statement</th>"
-        + "<th>verdict</th><th>tries</th><th>assumptions held</th><th>H / V / N.A. / err</th><th>worst margin</th>"
+    b.append("<h2>Ledger</h2>\n<p>Tightness: the closest approach to the bound over all tries, measured/bound for"
+        + " upper bounds and bound/measured for lower bounds (1 = at the bound); targeted: the best ratio the"
+        + " targeted search reached (evaluations). Identities hold for any input up to roundoff and check our"
+        + " code; they are not counted as verified.</p>\n<table><tr><th>claim</th><th>kind</th><th>paper</th>"
+        + "<th>theorem</th><th>statement</th><th>verdict</th><th>tries</th><th>assumptions held</th>"
+        + "<th>H / V / N.A. / err</th><th>worst margin</th><th>tightness</th><th>targeted</th>"
         + "<th>minimal counterexample / seeds</th></tr>\n");
     for (LedgerEntry e : r.entries()) {
       String cx = e.counterexample() != null ? "<code>" + esc(e.counterexample().shrunkCase()) + "</code><br>replay "
           + "<code>" + esc(e.counterexample().shrunkChoices()) + "</code>"
-          : e.worstTry() != null ? String.format(Locale.ROOT, "worst at %s try %d, case seed %d", esc(e.worstTry()
-              .studyId()), e.worstTry().tryIndex(), e.worstTry().caseSeed()) : "";
-      b.append(String.format(Locale.ROOT, "<tr><td><code>%s</code></td><td>%s</td><td>%s</td><td>%s</td>"
-          + "<td class=\"%s\">%s</td><td>%d</td><td>%.0f%%</td><td>%d / %d / %d / %d</td><td>%s</td><td>%s</td></tr>%n",
-          esc(e.claimId()), esc(e.paper()), esc(e.theorem()), esc(e.statement()), e.overall(), e.overall(), e.tries(),
+          : e.tightness().bestAt() != null ? String.format(Locale.ROOT, "closest at %s, case seed %d",
+              esc(e.tightness().bestAt().where()), e.tightness().bestAt().caseSeed())
+          : e.worstTry() != null ? String.format(Locale.ROOT, "worst at %s, case seed %d", esc(e.worstTry().where()),
+              e.worstTry().caseSeed()) : "";
+      b.append(String.format(Locale.ROOT, "<tr><td><code>%s</code></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+          + "<td class=\"%s\">%s</td><td>%d</td><td>%.0f%%</td><td>%d / %d / %d / %d</td><td>%s</td><td>%s</td>"
+          + "<td>%s</td><td>%s</td></tr>%n", esc(e.claimId()), e.kind().name().toLowerCase(Locale.ROOT),
+          esc(e.paper()), esc(e.theorem()), esc(e.statement()), e.overall(), e.overall(), e.tries(),
           100 * e.applicableFraction(), e.holds(), e.violated(), e.notApplicable(), e.errors(),
-          e.worstMargin() == null ? "-" : String.format(Locale.ROOT, "%.4g", e.worstMargin()), cx));
+          num(e.worstMargin()), num(e.tightness().best()), esc(ncverify.reports.campaign.LedgerMarkdown.targeted(
+              e.tightness())), cx));
     }
     b.append("</table>\n");
     if (realData != null) {
@@ -87,7 +95,7 @@ final class IndexHtml {
   }
 
   private static String num(Object v) {
-    return v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : String.valueOf(v);
+    return v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v == null ? "-" : String.valueOf(v);
   }
 
   static String esc(String s) {

@@ -23,6 +23,14 @@ class SeliDistanceFigureTest {
           .isLessThan(c.distances().get(i - 1));
     }
     assertThat(c.distances().get(0)).as("imbalanced: away from SELI at lambda 0.1").isGreaterThan(0.01);
+    for (int i = 0; i < DECADES.length; i++) {
+      assertThat(c.etfDistances().get(i)).as("farther from the ETF than from SELI at %s", DECADES[i])
+          .isGreaterThan(c.distances().get(i));
+      if (DECADES[i] <= 1e-2) {
+        // the second-order rate of docs/theory.md section 2 (relative error O(1/ln(1/lambda)))
+        assertThat(c.distances().get(i)).isLessThanOrEqualTo((1 + 1 / Math.log(1 / DECADES[i])) * c.predicted().get(i));
+      }
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import ncverify.theory.claims.jswm.NtkLowerBoundClaim;
 import ncverify.theory.claims.jswm.PenultimateNc2Claim;
 import ncverify.theory.claims.jswm.StabilityConditioningClaim;
 import ncverify.theory.claims.ufm.BinaryDncOptimalClaim;
+import ncverify.theory.claims.ufm.BinaryDncGeometryClaim;
 import ncverify.theory.claims.ufm.DlnGeometryClaim;
 import ncverify.theory.claims.ufm.DlnMinorityCollapseClaim;
 import ncverify.theory.claims.ufm.DlnOptimumClaim;
@@ -27,7 +28,11 @@ import ncverify.theory.claims.ufm.Dnc1OptimumClaim;
 import ncverify.theory.claims.ufm.L2DncUnbeatenClaim;
 import ncverify.theory.claims.ufm.LambdaWindowClaim;
 import ncverify.theory.claims.ufm.SeliBalancedEtfClaim;
+import ncverify.theory.claims.ufm.SeliClassMeanGramClaim;
 import ncverify.theory.claims.ufm.SeliConvergenceClaim;
+import ncverify.theory.claims.ufm.SeliFeatureGramClaim;
+import ncverify.theory.claims.ufm.SeliLogitsClaim;
+import ncverify.theory.claims.ufm.SeliStepSpectrumClaim;
 
 /**
  * Every claim ncverify encodes ([JSWM], [SELI], [DLN], [DUFM], [DUFM2]; docs/theory.md sections 2-5), in a
@@ -66,11 +71,16 @@ public final class ClaimRegistry {
         new StabilityConditioningClaim(),
         new SeliConvergenceClaim(),
         new SeliBalancedEtfClaim(),
+        new SeliLogitsClaim(),
+        new SeliFeatureGramClaim(),
+        new SeliClassMeanGramClaim(),
+        new SeliStepSpectrumClaim(),
         new DlnOptimumClaim(),
         new DlnMinorityCollapseClaim()));
     claims.addAll(DlnGeometryClaim.all());
+    claims.add(new BinaryDncOptimalClaim());
+    claims.addAll(BinaryDncGeometryClaim.all());
     claims.addAll(List.of(
-        new BinaryDncOptimalClaim(),
         new DncNotOptimalClaim(),
         new L2DncUnbeatenClaim(),
         new LambdaWindowClaim(),

@@ -22,6 +22,8 @@ public final class DeepUfmObjective {
   private final int numClasses;
   private final double[] lambdas;
   private final double lambdaH;
+  /** Fixed activation pattern (1 active, 0 not) of P_2..P_L, or null for the ReLU itself. */
+  private final List<DMatrixRMaj> pattern;
 
   /**
    * @param labels y_i in 0..K-1, one per sample (column of H_1)
@@ -48,6 +50,55 @@ public final class DeepUfmObjective {
     this.numClasses = numClasses;
     this.lambdas = lambdas.clone();
     this.lambdaH = lambdaH;
+    this.pattern = null;
+  }
+
+  private DeepUfmObjective(DeepUfmObjective base, List<DMatrixRMaj> pattern) {
+    this.labels = base.labels;
+    this.numClasses = base.numClasses;
+    this.lambdas = base.lambdas;
+    this.lambdaH = base.lambdaH;
+    this.pattern = pattern;
+  }
+
+  /**
+   * The objective on the activation piece of {@code reference}: every ReLU replaced by the fixed 0/1
+   * mask of the reference's pre-activations (1 where P_{l+1} &gt; 0), so the network is linear in H_1 and
+   * the objective a polynomial in the parameters; it equals this objective at every point with the
+   * same activation pattern (docs/theory.md section 4.8).
+   */
+  public DeepUfmObjective onPieceOf(DeepUfmPoint reference) {
+    return onPieceOf(reference, 0);
+  }
+
+  /**
+   * {@link #onPieceOf(DeepUfmPoint)} with a pre-activation counted as active only above
+   * {@code relativeThreshold} x the largest |entry| of its layer's pre-activations: the piece whose
+   * closure holds the nearby point where the entries within the threshold are exactly zero.
+   */
+  public DeepUfmObjective onPieceOf(DeepUfmPoint reference, double relativeThreshold) {
+    if (!(relativeThreshold >= 0)) {
+      throw InvalidInputException.of("relative threshold %s must be >= 0", relativeThreshold);
+    }
+    List<DMatrixRMaj> masks = new ArrayList<>();
+    for (DMatrixRMaj p : forward(reference).preActivations()) {
+      double max = 0;
+      for (double v : p.data) {
+        max = Math.max(max, Math.abs(v));
+      }
+      DMatrixRMaj m = new DMatrixRMaj(p.numRows, p.numCols);
+      for (int i = 0; i < p.getNumElements(); i++) {
+        m.data[i] = p.data[i] > relativeThreshold * max ? 1 : 0;
+      }
+      masks.add(m);
+    }
+    return new DeepUfmObjective(this, masks);
+  }
+
+  /** The fixed activation pattern of {@link #onPieceOf} (P_2..P_L, 1 active), or empty for the ReLU. */
+  public java.util.Optional<List<DMatrixRMaj>> pattern() {
+    return pattern == null ? java.util.Optional.empty()
+        : java.util.Optional.of(pattern.stream().map(DMatrixRMaj::copy).toList());
   }
 
   /** The objective of a balanced instance (labels Y = I_K kron 1_n^T). */
@@ -89,7 +140,7 @@ public final class DeepUfmObjective {
       DMatrixRMaj p = new DMatrixRMaj(1, 1);
       CommonOps_DDRM.mult(point.weightView(l), h, p);
       pre.add(p);
-      h = relu(p);
+      h = pattern == null ? relu(p) : masked(p, pattern.get(l - 1));
       post.add(h);
     }
     DMatrixRMaj z = new DMatrixRMaj(1, 1);
@@ -148,7 +199,7 @@ public final class DeepUfmObjective {
       if (l >= 2) {
         DMatrixRMaj p = a.preActivations().get(l - 2);
         for (int i = 0; i < dh.getNumElements(); i++) {
-          if (!(p.data[i] > 0)) {
+          if (pattern == null ? !(p.data[i] > 0) : pattern.get(l - 2).data[i] == 0) {
             dh.data[i] = 0;
           }
         }
@@ -193,6 +244,18 @@ public final class DeepUfmObjective {
       if (!(h.data[i] > 0)) {
         h.data[i] = 0;
       }
+    }
+    return h;
+  }
+
+  private static DMatrixRMaj masked(DMatrixRMaj p, DMatrixRMaj mask) {
+    if (p.numRows != mask.numRows || p.numCols != mask.numCols) {
+      throw InvalidInputException.of("the point's layer is %d x %d but the fixed pattern is %d x %d",
+          p.numRows, p.numCols, mask.numRows, mask.numCols);
+    }
+    DMatrixRMaj h = p.copy();
+    for (int i = 0; i < h.getNumElements(); i++) {
+      h.data[i] *= mask.data[i];
     }
     return h;
   }

@@ -1,59 +1,18 @@
 package ncverify.theory.claims.ufm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ncverify.theory.InvalidInputException;
 import ncverify.theory.ReferenceValues;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.claims.Verdict;
 import org.junit.jupiter.api.Test;
 
-/** The caller-measured [SELI], [DLN], [DUFM], [DUFM2] claims, on the reference numbers of docs/theory.md. */
+/** The caller-measured [DLN], [DUFM], [DUFM2] claims ([SELI]: SeliClaimsTest), on the reference numbers of docs/theory.md. */
 class UfmClaimsTest {
 
   private static final double TOL = 1e-12;
-
-  private static Measurement seli(boolean converged, double[] lambdas, double[] dists) {
-    Measurement.Builder b = Measurement.builder().put(SeliConvergenceClaim.POINTS, lambdas.length)
-        .flag(SeliConvergenceClaim.CONVERGED, converged);
-    for (int i = 0; i < lambdas.length; i++) {
-      b.put(SeliConvergenceClaim.lambdaName(i + 1), lambdas[i]).put(SeliConvergenceClaim.distName(i + 1), dists[i]);
-    }
-    return b.build();
-  }
-
-  @Test
-  void seliReferenceRateHolds() {
-    // docs/theory.md section 2: K=4, R=10, rho=1/2, n_min=5, d=16 (given in any order)
-    double[] lambdas = {1e-3, 1e-1, 1e-5, 1e-2, 1e-4};
-    double[] dists = {0.065, 0.116, 0.046, 0.083, 0.054};
-    ClaimResult r = new SeliConvergenceClaim().evaluate(seli(true, lambdas, dists));
-    assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
-    assertThat(r.conclusion().orElseThrow().parts()).hasSize(5);
-  }
-
-  @Test
-  void seliDistanceGrowingAsLambdaShrinksIsViolated() {
-    ClaimResult r = new SeliConvergenceClaim().evaluate(seli(true, new double[] {1e-1, 1e-2}, new double[] {0.05, 0.08}));
-    assertThat(r.verdict()).isEqualTo(Verdict.VIOLATED);
-    assertThat(r.conclusion().orElseThrow().margin()).isCloseTo(0.05 + 1e-3 - 0.08, within(TOL));
-    ClaimResult high = new SeliConvergenceClaim().evaluate(seli(true, new double[] {1e-1, 1e-2}, new double[] {0.3, 0.2}));
-    assertThat(high.verdict()).isEqualTo(Verdict.VIOLATED);
-    assertThat(high.conclusion().orElseThrow().margin()).isCloseTo(0.1 - 0.2, within(TOL));
-  }
-
-  @Test
-  void seliUnconvergedIsNotApplicableAndMissingPointsAreNamed() {
-    assertThat(new SeliConvergenceClaim().evaluate(seli(false, new double[] {1e-1, 1e-2}, new double[] {0.3, 0.9}))
-        .verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
-    Measurement missing = Measurement.builder().put(SeliConvergenceClaim.POINTS, 2).flag("converged", true)
-        .put("lambda_1", 0.1).put("dist_1", 0.1).put("lambda_2", 0.01).build();
-    assertThatThrownBy(() -> new SeliConvergenceClaim().evaluate(missing)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'dist_2'");
-  }
 
   @Test
   void dlnOptimumNeverBelowTheClosedForm() {
@@ -134,24 +93,5 @@ class UfmClaimsTest {
     ClaimResult tie = claim.evaluate(dufm(10, 4, 0.09, 0.09));
     assertThat(tie.verdict()).isEqualTo(Verdict.VIOLATED);
     assertThat(tie.conclusion().orElseThrow().margin()).isZero();
-  }
-
-  private static Measurement seliEtf(boolean balanced, boolean converged, double etfDist) {
-    return Measurement.builder().flag(SeliBalancedEtfClaim.BALANCED, balanced)
-        .flag(SeliBalancedEtfClaim.CONVERGED, converged).put(SeliBalancedEtfClaim.ETF_DIST, etfDist).build();
-  }
-
-  @Test
-  void seliBalancedEtfAllowsOnlyOptimizationError() {
-    SeliBalancedEtfClaim claim = new SeliBalancedEtfClaim();
-    assertThat(claim.id()).isEqualTo("seli.balanced_etf");
-    // balanced classes: the optimum is exactly the simplex ETF, measured distances ~1e-15..1e-11
-    assertThat(claim.evaluate(seliEtf(true, true, 1e-11)).verdict()).isEqualTo(Verdict.HOLDS);
-    ClaimResult far = claim.evaluate(seliEtf(true, true, 1e-3));
-    assertThat(far.verdict()).isEqualTo(Verdict.VIOLATED);
-    assertThat(far.conclusion().orElseThrow().margin()).isCloseTo(1e-6 - 1e-3, within(TOL));
-    // imbalanced classes (SELI is not the ETF there) or an unconverged path: nothing claimed
-    assertThat(claim.evaluate(seliEtf(false, true, 0.3)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
-    assertThat(claim.evaluate(seliEtf(true, false, 0.3)).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
   }
 }
