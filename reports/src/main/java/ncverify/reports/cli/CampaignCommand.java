@@ -19,6 +19,7 @@ import ncverify.reports.campaign.CampaignEngine;
 import ncverify.reports.campaign.CampaignEngines;
 import ncverify.reports.campaign.CampaignResult;
 import ncverify.reports.campaign.CampaignSettings;
+import ncverify.reports.campaign.EngineFailedException;
 import ncverify.reports.campaign.LedgerEntry;
 import ncverify.reports.campaign.LocalEngine;
 import ncverify.reports.campaign.RealDataCheck;
@@ -142,7 +143,18 @@ public final class CampaignCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     CampaignResult result;
     try {
-      result = runWithProgress(campaign, engineUsed, o);
+      try {
+        result = runWithProgress(campaign, engineUsed, o);
+      } catch (EngineFailedException failed) {
+        // the cluster gave up (or was lost): the finished tries become an incomplete ledger, then one line
+        CampaignResult partial = campaign.snapshot();
+        synchronized (lock) {
+          folder.writeLedger(partial);
+          finished[0] = true;
+        }
+        throw new UserErrorException(String.format(Locale.ROOT, "%s; %d of %d tries finished, incomplete ledger in %s",
+            failed.getMessage(), partial.triesRun(), partial.plannedTries(), folder.dir()));
+      }
       synchronized (lock) {
         folder.writeLedger(result);
         finished[0] = true;
