@@ -38,7 +38,7 @@ public final class NuclearNormCeOptimum {
   public static final double CERT_TOL = 1e-8;
   /** Hessian eigenvalues below this fraction of lambda are the gauge and unused directions (pseudo-inverse). */
   public static final double GAUGE_CUTOFF = 1e-4;
-  private static final int MAX_ITER = 500;
+  private static final int MAX_ITER = 200;
   /** Objective increase accepted as roundoff when the gradient norm decreases (final Newton steps). */
   private static final double ROUNDOFF_F = 1e-12;
 
@@ -128,6 +128,20 @@ public final class NuclearNormCeOptimum {
    * @throws IllegalStateException when the certificate fails (never observed; would be a solver bug)
    */
   public static NuclearNormCeOptimum solve(int[] classSizes, double lambda, NuclearNormCeOptimum warm) {
+    NuclearNormCeOptimum out = attempt(classSizes, lambda, warm);
+    if (!out.certified()) {
+      throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+          "reduced SELI problem not certified at lambda %s for sizes %s: relative gradient %.3e, dual ratio %.12f",
+          lambda, java.util.Arrays.toString(classSizes), out.relativeGradient, out.dualRatio));
+    }
+    return out;
+  }
+
+  /**
+   * Like {@link #solve(int[], double, NuclearNormCeOptimum)} but returns the point reached even when it is
+   * not {@link #certified()} (a caller that reports the certificate instead of failing).
+   */
+  public static NuclearNormCeOptimum attempt(int[] classSizes, double lambda, NuclearNormCeOptimum warm) {
     ClassSizes.validate(classSizes);
     if (!(lambda > 0) || Double.isInfinite(lambda)) {
       throw InvalidInputException.of("ridge lambda must be a finite number > 0, got %s", lambda);
@@ -141,13 +155,7 @@ public final class NuclearNormCeOptimum {
       }
     }
     int it = p.newton(x);
-    NuclearNormCeOptimum out = new NuclearNormCeOptimum(p, x, it);
-    if (!out.certified()) {
-      throw new IllegalStateException(String.format(java.util.Locale.ROOT,
-          "reduced SELI problem not certified at lambda %s for sizes %s: relative gradient %.3e, dual ratio %.12f",
-          lambda, java.util.Arrays.toString(classSizes), out.relativeGradient, out.dualRatio));
-    }
-    return out;
+    return new NuclearNormCeOptimum(p, x, it);
   }
 
   /** True iff stationary to {@link #GRAD_TOL} (x 10) and ||softmax(X) - Y||_op &lt;= lambda (1 + {@link #CERT_TOL}). */
