@@ -262,4 +262,33 @@ class PropertyRunnerTest {
     PropertyRunner.check("table", quiet().withTries(50).withLog(lines::add), Gen.booleans(), b -> label("b=" + b));
     assertThat(lines).singleElement().asString().contains("statistics (50 tries)").contains("b=true").contains("b=false");
   }
+
+  /** What -Prandom-seed (ncverify.seed=random) does: a fresh seed per run, printed with the replay line. */
+  @Test
+  void randomSeedRunPrintsItsSeedAndTheReplayLineOfAFailure() {
+    String before = System.getProperty(Seeds.SEED_PROPERTY);
+    long seed;
+    long other;
+    try {
+      System.setProperty(Seeds.SEED_PROPERTY, "random");
+      seed = Seeds.resolve(null);
+      other = Seeds.resolve(null);
+    } finally {
+      if (before == null) {
+        System.clearProperty(Seeds.SEED_PROPERTY);
+      } else {
+        System.setProperty(Seeds.SEED_PROPERTY, before);
+      }
+    }
+    assertThat(other).isNotEqualTo(seed);
+    List<String> lines = new ArrayList<>();
+    PropertyBody<Integer> body = x -> assertThat(x).isLessThan(500);
+    PropertyResult r = PropertyRunner.check("random seed", quiet().withSeed(seed).withLog(lines::add),
+        Gen.integers(0, 1000), body);
+    assertThat(lines).singleElement().asString().contains("seed " + seed)
+        .contains("replay:   -Dncverify.seed=" + seed + " -Dncverify.replay=" + r.shrunkChoices());
+    PropertyResult replayed = PropertyRunner.check("random seed", quiet().withSeed(seed).withReplay(r.shrunkChoices()),
+        Gen.integers(0, 1000), body);
+    assertThat(replayed.shrunkValue()).isEqualTo("500");
+  }
 }

@@ -19,6 +19,7 @@ import ncverify.reports.campaign.CampaignEngine;
 import ncverify.reports.campaign.CampaignEngines;
 import ncverify.reports.campaign.CampaignResult;
 import ncverify.reports.campaign.CampaignSettings;
+import ncverify.reports.campaign.EngineFailedException;
 import ncverify.reports.campaign.LedgerEntry;
 import ncverify.reports.campaign.LocalEngine;
 import ncverify.reports.campaign.RealDataCheck;
@@ -40,8 +41,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "campaign", mixinStandardHelpOptions = true,
     description = {
         "Run the verification campaign: every claim over generated cases and trained networks.",
-        "Writes the claims ledger (per claim: how often its assumptions held, its verdicts, worst "
-            + "margin, minimal counterexample and seeds), figures (PNG, SVG) and index.html, readable "
+        "Writes the claims ledger (per claim: theorem-level or identity, how often its assumptions held, "
+            + "its verdicts, worst margin, tightness (closest approach to the bound) after a targeted search "
+            + "per claim, minimal counterexample and seeds), figures (PNG, SVG) and index.html, readable "
             + "from file://. Ctrl-C writes a partial ledger marked incomplete."},
     footer = {"", "Examples:", "  ncv campaign --quick", "  ncv campaign --only jswm.thm3.1.nc1 --tries 50 --threads 2",
         "  ncv campaign --data fashion-mnist --out /tmp/run1",
@@ -141,7 +143,18 @@ public final class CampaignCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     CampaignResult result;
     try {
-      result = runWithProgress(campaign, engineUsed, o);
+      try {
+        result = runWithProgress(campaign, engineUsed, o);
+      } catch (EngineFailedException failed) {
+        // the cluster gave up (or was lost): the finished tries become an incomplete ledger, then one line
+        CampaignResult partial = campaign.snapshot();
+        synchronized (lock) {
+          folder.writeLedger(partial);
+          finished[0] = true;
+        }
+        throw new UserErrorException(String.format(Locale.ROOT, "%s; %d of %d tries finished, incomplete ledger in %s",
+            failed.getMessage(), partial.triesRun(), partial.plannedTries(), folder.dir()));
+      }
       synchronized (lock) {
         folder.writeLedger(result);
         finished[0] = true;

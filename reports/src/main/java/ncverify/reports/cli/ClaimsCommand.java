@@ -34,6 +34,9 @@ public final class ClaimsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON array instead of text.")
   boolean json;
 
+  @Option(names = "--table", description = "Print a Markdown table: claim, citation, kind (the README's claims table).")
+  boolean table;
+
   @Spec
   CommandSpec spec;
 
@@ -79,6 +82,13 @@ public final class ClaimsCommand implements Callable<Integer> {
         rows.add(row);
       }
       out.println(ncverify.reports.json.Json.write(rows));
+    } else if (table) {
+      out.println("| claim | theorem | kind |");
+      out.println("|---|---|---|");
+      for (Claim c : claims) {
+        out.printf(Locale.ROOT, "| `%s` | %s | %s |%n", c.id(), c.citation().replace("|", "\\|"),
+            c.kind() == ClaimKind.IDENTITY ? "identity (roundoff; checks our code)" : "theorem-level");
+      }
     } else {
       for (Claim c : claims) {
         out.printf(Locale.ROOT, "%s%n  %s%n  kind: %s%n  %s%n  quantities: %s%n%n", c.id(), c.citation(),

@@ -2,14 +2,7 @@ package ncverify.reports.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +13,7 @@ import ncverify.properties.study.StudyOutcome;
 import ncverify.reports.campaign.Campaign;
 import ncverify.reports.campaign.CampaignResult;
 import ncverify.reports.campaign.CampaignSettings;
+import ncverify.reports.campaign.EngineFailedException;
 import ncverify.reports.campaign.FakeStudies;
 import ncverify.reports.campaign.LocalEngine;
 import org.apache.spark.SparkConf;
@@ -33,9 +27,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A real standalone cluster on 127.0.0.1: a Spark master and two workers (one core each) in child JVMs
- * started from the Spark jars on the test class path, a small campaign through them, its ledger compared
- * with the local engine's. Bounded in time; everything is stopped at the end.
+ * A real standalone cluster on 127.0.0.1 ({@link StandaloneCluster}: a Spark master and two workers, one
+ * core each, in child JVMs started from the Spark jars on the test class path), a small campaign through
+ * them, its ledger compared with the local engine's; a worker killed mid-run; the master and the workers
+ * stopped mid-run. Bounded in time; everything is stopped at the end.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,98 +40,23 @@ class SparkStandaloneTest {
   private static final int TRIES = 30;
   private static final long START_TIMEOUT_MILLIS = 120_000;
 
+  private static StandaloneCluster cluster;
+  private static Process worker2;
+  private static String master;
   /** Logs and work folders of the cluster (kept for diagnosis under target/). */
   private static Path dir;
 
-  private static final List<Process> processes = new ArrayList<>();
-  private static Process worker2;
-  private static String master;
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static Process start(String name, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx512m");
-    for (String p : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-        "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch",
-        "sun.nio.cs", "sun.security.action", "sun.util.calendar")) {
-      cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-    }
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile());
-    pb.environment().put("SPARK_HOME", dir.resolve("spark-home").toString());
-    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    pb.environment().put("SPARK_SCALA_VERSION", "2.13");
-    Process p = pb.start();
-    processes.add(p);
-    return p;
-  }
-
-  /** SPARK_HOME/jars for the workers' executor command: the test class path's jars, linked. */
-  private static void sparkHome() throws IOException {
-    Path jars = Files.createDirectories(dir.resolve("spark-home").resolve("jars"));
-    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path p = Path.of(e);
-      if (e.endsWith(".jar") && Files.isRegularFile(p)) {
-        Path link = jars.resolve(p.getFileName());
-        if (!Files.exists(link)) {
-          Files.createSymbolicLink(link, p.toAbsolutePath());
-        }
-      }
-    }
-  }
-
   @BeforeAll
   static void startCluster() throws Exception {
-    dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "spark-standalone-").toAbsolutePath();
-    sparkHome();
-    int port = freePort();
-    master = "spark://127.0.0.1:" + port;
-    start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "" + port,
-        "--webui-port", "" + freePort());
-    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-    while (!listening(port)) {
-      assertThat(System.currentTimeMillis()).as("master did not start, see %s", dir.resolve("master.log"))
-          .isLessThan(deadline);
-      Thread.sleep(250);
-    }
-    for (int w = 1; w <= 2; w++) {
-      Path work = Files.createDirectories(dir.resolve("work" + w));
-      Process p = start("worker" + w, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
-          "--memory", "1g", "--webui-port", "" + freePort(), "--work-dir", work.toString(), master);
-      if (w == 2) {
-        worker2 = p;
-      }
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    cluster = StandaloneCluster.start("spark-standalone-", true);
+    master = cluster.master();
+    worker2 = cluster.worker(2);
+    dir = cluster.dir();
   }
 
   @AfterAll
   static void stopCluster() throws InterruptedException {
-    for (Process p : processes) {
-      p.destroy();
-    }
-    for (Process p : processes) {
-      if (!p.waitFor(15, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    }
+    cluster.close();
   }
 
   /** Study {@code fake.slow}: fake.threshold's claims, each try sleeping {@link #SLOW_MILLIS}. */
@@ -234,9 +154,55 @@ class SparkStandaloneTest {
     }
   }
 
+  /**
+   * The master and the last worker stop while a campaign runs (issue 16: the driver then waited for
+   * resources forever): the run ends within a bounded time with {@link EngineFailedException} naming
+   * the master, and the tries finished before are delivered (the incomplete ledger).
+   */
+  @Test
+  @Order(3)
+  void aMasterStoppingMidRunEndsTheRunWithTheFinishedTries() throws Exception {
+    List<Study<?>> studies = List.of(slow());
+    int tries = 80;
+    Campaign campaign = new Campaign(studies, CampaignSettings.of(SEED, false, 1).withTries(tries), "test");
+    JavaSparkContext sc = context(1, "5s");
+    try {
+      CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
+        try {
+          return campaign.run(new SparkEngine(sc, new SlowFakes(), false), r -> { });
+        } catch (InterruptedException | RuntimeException e) {
+          return e;
+        }
+      });
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (campaign.snapshot().triesRun() < 5 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+      }
+      long stopped = System.nanoTime();
+      cluster.stopAll(); // the master and the workers (worker 2 is already gone)
+      Object outcome = run.get(120, TimeUnit.SECONDS);
+      double seconds = (System.nanoTime() - stopped) / 1e9;
+      System.out.printf(Locale.ROOT, "master stopped: the run ended %.1f s later: %s%n", seconds, outcome);
+      assertThat(outcome).isInstanceOf(EngineFailedException.class);
+      assertThat(((EngineFailedException) outcome).getMessage())
+          .isEqualTo("Spark master " + master + " stopped (Connection refused) and no executor is left");
+      CampaignResult partial = campaign.snapshot();
+      assertThat(partial.incomplete()).isTrue();
+      assertThat(partial.triesRun()).isBetween(5, tries - 1);
+    } finally {
+      sc.stop();
+    }
+  }
+
   /** A context on the cluster, returned once {@code executors} executors registered. */
   private static JavaSparkContext context(int executors) throws InterruptedException {
+    return context(executors, "30s");
+  }
+
+  /** As {@link #context(int)}, with the {@link ClusterWatch#MASTER_LOST_TIMEOUT} given. */
+  private static JavaSparkContext context(int executors, String masterLost) throws InterruptedException {
     SparkConf conf = new SparkConf().setMaster(master).setAppName("SparkStandaloneTest")
+        .set(ClusterWatch.MASTER_LOST_TIMEOUT, masterLost)
         .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1").set("spark.executor.memory", "512m")
         .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));

@@ -8,6 +8,7 @@ import ncverify.properties.study.Study;
 import ncverify.reports.campaign.CampaignTask;
 import ncverify.reports.campaign.TryRecord;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * The executor side: runs one {@link CampaignTask} on the study its id names. A try that throws is
@@ -22,13 +23,27 @@ final class RunTasks implements Function<CampaignTask, ArrayList<TryRecord>> {
   private static final Map<Class<?>, Map<String, Study<?>>> CACHE = new ConcurrentHashMap<>();
 
   private final StudySource source;
+  private final CollectionAccumulator<TryRecord> finished;
 
-  RunTasks(StudySource source) {
+  /**
+   * @param source how this executor finds the studies
+   * @param finished where the records also go, so the driver sees them as each task ends (or null)
+   */
+  RunTasks(StudySource source, CollectionAccumulator<TryRecord> finished) {
     this.source = source;
+    this.finished = finished;
   }
 
   @Override
   public ArrayList<TryRecord> call(CampaignTask task) {
+    ArrayList<TryRecord> records = records(task);
+    if (finished != null) {
+      records.forEach(finished::add);
+    }
+    return records;
+  }
+
+  private ArrayList<TryRecord> records(CampaignTask task) {
     try {
       Study<?> study = studies().get(task.studyId());
       if (study == null) {

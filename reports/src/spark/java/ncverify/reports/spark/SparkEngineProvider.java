@@ -48,9 +48,16 @@ public final class SparkEngineProvider implements CampaignEngineProvider {
         conf.setJars(new String[] {jar});
       }
     }
-    JavaSparkContext sc = new JavaSparkContext(conf);
+    SchedulerLog log = new SchedulerLog(); // before the context: executors can fail while it starts
+    JavaSparkContext sc;
+    try {
+      sc = new JavaSparkContext(conf);
+    } catch (RuntimeException e) {
+      log.close();
+      throw e;
+    }
     sc.setLogLevel("WARN");
-    return new SparkEngine(sc, StudySource.registry(), true);
+    return new SparkEngine(sc, StudySource.registry(), true, log);
   }
 
   /**

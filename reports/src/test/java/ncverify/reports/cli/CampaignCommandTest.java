@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import ncverify.properties.study.Study;
+import ncverify.reports.campaign.FailingEngineProvider;
 import ncverify.reports.campaign.FakeStudies;
 import ncverify.reports.json.Json;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +70,20 @@ class CampaignCommandTest {
     CliRun r = CliRun.of("campaign", "--only", "no.such.claim", "--out", dir.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("ncv: unknown study or claim id 'no.such.claim'").doesNotContain("\n");
+  }
+
+  /** An engine that fails mid-run (a cluster that removed the application): one line, exit 2, the finished tries. */
+  @Test
+  void engineFailureWritesTheFinishedTriesAsAnIncompleteLedger(@TempDir Path dir) throws Exception {
+    CliRun r = CliRun.of("campaign", "--engine", "failing", "--tries", "10", "--threads", "1", "--seed", "7",
+        "--no-figures", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n").isEqualTo("ncv: " + FailingEngineProvider.CAUSE
+        + "; 10 of 20 tries finished, incomplete ledger in " + dir);
+    JsonNode ledger = Json.mapper().readTree(dir.resolve("ledger.json").toFile());
+    assertThat(ledger.get("incomplete").asBoolean()).isTrue();
+    assertThat(ledger.get("summary").get("tries_run").asInt()).isEqualTo(10);
+    assertThat(ledger.get("summary").get("tries_planned").asInt()).isEqualTo(20);
   }
 
   @Test

@@ -34,6 +34,9 @@ class ClaimsCommandTest {
     String[] bad = run("claims", "no.such.claim");
     assertThat(bad[0]).isEqualTo("2");
     assertThat(bad[2]).contains("unknown claim id 'no.such.claim'");
+    String[] table = run("claims", "--table");
+    assertThat(table[1].lines().filter(l -> l.startsWith("| `"))).hasSize(ClaimRegistry.standard().all().size());
+    assertThat(table[1]).startsWith("| claim | theorem | kind |").contains("| `seli.convergence` | [SELI] ");
     assertThat(run("claims", "--json", "seli.convergence")[1]).contains("\"id\" : \"seli.convergence\"")
         .contains("\"kind\" : \"theorem\"");
   }

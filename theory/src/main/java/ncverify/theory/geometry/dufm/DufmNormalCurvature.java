@@ -106,7 +106,7 @@ public final class DufmNormalCurvature {
       }
     }
     for (int l = 1; l < depth; l++) {
-      for (int[] group : groups(pattern.get(l - 1), dead(means, l))) {
+      for (int[] group : groups(pattern.get(l - 1))) {
         for (int i = 0; i < group.length; i++) {
           for (int j = i + 1; j < group.length; j++) {
             double[] v = new double[p];
@@ -145,75 +145,28 @@ public final class DufmNormalCurvature {
   }
 
   /**
-   * Units of layer l+1 that carry nothing: |row u of W_l| x |column u of W_{l+1}| at most
-   * {@link #ACTIVE_THRESHOLD} x the largest over the layer's units. Such a unit lies on the flat curve
-   * that splits a live unit into it ((a, b) -&gt; (cos t a, cos t b), (sin t a, sin t b), by positive
-   * homogeneity) whenever it is active for the live unit's classes.
+   * Units grouped by the set of classes they are active for (groups of at least two units). A unit that
+   * carries (almost) nothing is not added to other groups: splitting a live unit into it is an orbit of
+   * optima only when it is active for the same classes; a unit active for both classes lies on a
+   * direction where the objective grows only at fourth order (it adds to the off-diagonal of the next
+   * Gram at second order), which the curvature must see (docs/theory.md section 4.8).
    */
-  private static boolean[] dead(DeepUfmPoint means, int l) {
-    DMatrixRMaj w = means.weightView(l);
-    DMatrixRMaj next = means.weightView(l + 1);
-    int units = w.numRows;
-    double[] carry = new double[units];
-    double max = 0;
-    for (int u = 0; u < units; u++) {
-      double out = 0;
-      for (int r = 0; r < next.numRows; r++) {
-        out += next.get(r, u) * next.get(r, u);
-      }
-      double in = 0;
-      for (int c = 0; c < w.numCols; c++) {
-        in += w.get(u, c) * w.get(u, c);
-      }
-      carry[u] = Math.sqrt(out * in);
-      max = Math.max(max, carry[u]);
-    }
-    boolean[] dead = new boolean[units];
-    for (int u = 0; u < units; u++) {
-      dead[u] = carry[u] <= ACTIVE_THRESHOLD * max;
-    }
-    return dead;
-  }
-
-  /**
-   * Units grouped by the set of classes they are active for; a dead unit also joins every group whose
-   * set its own contains (on the piece it then carries those classes like the group's units, so splitting
-   * one of them into it is flat). Groups of at least two units.
-   */
-  private static List<int[]> groups(DMatrixRMaj mask, boolean[] dead) {
+  private static List<int[]> groups(DMatrixRMaj mask) {
     Map<String, List<Integer>> byPattern = new LinkedHashMap<>();
-    String[] keys = new String[mask.numRows];
     for (int r = 0; r < mask.numRows; r++) {
       StringBuilder key = new StringBuilder();
       for (int c = 0; c < mask.numCols; c++) {
         key.append(mask.get(r, c) > 0 ? '1' : '0');
       }
-      keys[r] = key.toString();
-      byPattern.computeIfAbsent(keys[r], x -> new ArrayList<>()).add(r);
+      byPattern.computeIfAbsent(key.toString(), x -> new ArrayList<>()).add(r);
     }
     List<int[]> out = new ArrayList<>();
-    for (Map.Entry<String, List<Integer>> e : byPattern.entrySet()) {
-      List<Integer> g = new ArrayList<>(e.getValue());
-      for (int r = 0; r < mask.numRows; r++) {
-        if (dead[r] && !g.contains(r) && covers(keys[r], e.getKey())) {
-          g.add(r);
-        }
-      }
+    for (List<Integer> g : byPattern.values()) {
       if (g.size() >= 2) {
         out.add(g.stream().mapToInt(Integer::intValue).toArray());
       }
     }
     return out;
-  }
-
-  /** True when every class active in {@code inner} is active in {@code outer}. */
-  private static boolean covers(String outer, String inner) {
-    for (int c = 0; c < inner.length(); c++) {
-      if (inner.charAt(c) == '1' && outer.charAt(c) != '1') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** H_1 then W_1..W_L, each row-major. */
