@@ -1,6 +1,7 @@
 package ncverify.reports.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
             + "784-1024-1024-512-512-10 (batch 256, 60,000 samples) and of the reference CNN (conv 3x3-16, pool,"
             + " conv 3x3-32, pool, fc 128, head 64-10; batch 128, 6,000 images). Compare with NumPy and PyTorch:",
         "  python3 bench/numpy_reference_epoch.py --gemm   (see bench/README.md)",
-        "  python3 bench/torch_reference_cnn.py"},
+        "  python3 bench/torch_reference_cnn.py",
+        "With --metrics H.npy --labels y.npy: the time of ncv metrics on that file instead (bench/scale_bench.sh)."},
     footer = {"", "Example:", "  ncv bench --json", "  OPENBLAS_NUM_THREADS=1 ncv bench --quick"})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -53,12 +55,28 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
-  @Option(names = "--quick", description = "One timed GEMM per size and an extrapolated epoch of "
-      + QUICK_SAMPLES + " samples.")
+  @Option(names = "--quick", description = "One timed GEMM per size and extrapolated epochs of "
+      + QUICK_SAMPLES + " samples (MLP) and " + QUICK_CNN_IMAGES + " images (CNN).")
   boolean quick;
 
   @Option(names = "--backend", paramLabel = "NAME", description = "native, java or naive (default: the one ncv trains with).")
   String backend;
+
+  @Option(names = "--metrics", paramLabel = "H.npy", description = "Instead of GEMM and epoch: time ncv metrics on"
+      + " this features file inside the JVM (reading, the passes, peak heap); needs --labels.")
+  Path metricsFeatures;
+
+  @Option(names = "--labels", paramLabel = "y.npy", description = "Labels for --metrics.")
+  Path metricsLabels;
+
+  @Option(names = "--weights", paramLabel = "W.npy", description = "Classifier W for --metrics (adds NC4, errors).")
+  Path metricsWeights;
+
+  @Option(names = "--stream", description = "With --metrics: stream the file even when it fits in the heap.")
+  boolean stream;
+
+  @Option(names = "--block-size", paramLabel = "S", description = "With --metrics: samples per streamed block.")
+  Integer blockSize;
 
   @Option(names = "--sizes", split = ",", hidden = true, description = "GEMM sizes (testing).")
   int[] sizes;
@@ -74,6 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (metricsFeatures != null) {
+      return metrics();
+    }
     Blas blas = backend == null ? Backends.best() : Backends.byName(backend);
     int[] ns = sizes != null ? sizes : GemmBenchmark.DEFAULT_SIZES;
     for (int n : ns) {
@@ -148,6 +169,26 @@ public final class BenchCommand implements Callable<Integer> {
       for (String l : lines) {
         o.println(l);
       }
+    }
+    o.flush();
+    return 0;
+  }
+
+  private int metrics() {
+    if (blockSize != null && blockSize < 1) {
+      throw InvalidInputException.of("--block-size must be at least 1, got %d", blockSize);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("backend", Backends.best().name());
+    out.put("processors", Runtime.getRuntime().availableProcessors());
+    out.put("java_version", System.getProperty("java.version"));
+    out.putAll(MetricsBench.run(metricsFeatures, metricsLabels, metricsWeights, stream, blockSize));
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      o.println(Json.write(out));
+    } else {
+      out.forEach((key, v) -> o.printf(Locale.ROOT, "%-20s %s%n", key,
+          v instanceof Double x ? String.format(Locale.ROOT, "%.3f", x) : v));
     }
     o.flush();
     return 0;

@@ -68,6 +68,14 @@ public final class MetricsCommand implements Callable<Integer> {
       + " 32 MB of float64 per block).")
   Integer blockSize;
 
+  /**
+   * Whether {@code ncv metrics} streams the file: when asked to (--stream, --block-size) or when its float64
+   * copy (8 N d bytes) would take more than half of the free heap.
+   */
+  static boolean streams(MappedNpy mapped, boolean stream, Integer blockSize) {
+    return stream || blockSize != null || mapped.memoryBytes() > Heap.available() / 2;
+  }
+
   @Override
   public Integer call() {
     GlobalMean gm = switch (globalMean) {
@@ -88,8 +96,7 @@ public final class MetricsCommand implements Callable<Integer> {
     if (mapped == null && (stream || blockSize != null)) {
       throw InvalidInputException.of("--stream and --block-size need a float32 or float64 .npy features file");
     }
-    // in memory, the features (8 N d bytes) should take at most half of the free heap
-    boolean streaming = mapped != null && (stream || blockSize != null || mapped.memoryBytes() > Heap.available() / 2);
+    boolean streaming = mapped != null && streams(mapped, stream, blockSize);
     MetricsReport report;
     if (streaming) {
       int[] y = ArrayFiles.labelsFor(mapped.numSamples(), features, labels);

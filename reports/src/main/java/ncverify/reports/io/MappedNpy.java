@@ -1,9 +1,6 @@
 package ncverify.reports.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -28,8 +25,8 @@ public final class MappedNpy implements FeatureBlocks {
 
   /** Bytes per mapped segment (a MappedByteBuffer holds at most 2 GiB). */
   private static final long SEGMENT_BYTES = 1L << 30;
-  /** Samples converted together: their rows are read, then written feature by feature. */
-  private static final int TILE = 16;
+  /** Bytes of file rows read together, then written feature by feature (converted and transposed). */
+  private static final int TILE_BYTES = 1 << 20;
   /** Samples per parallel task. */
   private static final int TASK_SAMPLES = 1024;
 
@@ -185,18 +182,39 @@ public final class MappedNpy implements FeatureBlocks {
   /** C order: rows of the file are samples. Returns the first bad logical index i d + a, or MAX_VALUE. */
   private long copyRows(int i0, int b0, int b1, double[] dst, int ld) {
     long bad = Long.MAX_VALUE;
-    double[] tile = new double[TILE * cols];
-    float[] scratch = itemSize == 4 ? new float[TILE * cols] : null;
-    for (int t0 = b0; t0 < b1; t0 += TILE) {
-      int tw = Math.min(TILE, b1 - t0);
-      read((long) (i0 + t0) * cols, tw * cols, tile, 0, scratch); // consecutive rows are contiguous
+    int tile = Math.max(1, Math.min(TILE_BYTES / (cols * itemSize), b1 - b0));
+    float[] floats = itemSize == 4 ? new float[tile * cols] : null;
+    double[] doubles = itemSize == 8 ? new double[tile * cols] : null;
+    for (int t0 = b0; t0 < b1; t0 += tile) {
+      int tw = Math.min(tile, b1 - t0);
+      long first = (long) (i0 + t0) * cols; // consecutive rows are contiguous in the file
+      if (floats != null) {
+        readRaw(first, tw * cols, floats, null, 0);
+      } else {
+        readRaw(first, tw * cols, null, doubles, 0);
+      }
       for (int a = 0; a < cols; a++) {
         int out = a * ld + t0;
-        for (int t = 0; t < tw; t++) {
-          double v = tile[t * cols + a];
-          dst[out + t] = v;
-          if (!Double.isFinite(v)) {
-            bad = Math.min(bad, (long) (i0 + t0 + t) * cols + a);
+        boolean finite = true;
+        if (floats != null) {
+          for (int t = 0; t < tw; t++) {
+            float v = floats[t * cols + a];
+            dst[out + t] = v;
+            finite &= Float.isFinite(v);
+          }
+        } else {
+          for (int t = 0; t < tw; t++) {
+            double v = doubles[t * cols + a];
+            dst[out + t] = v;
+            finite &= Double.isFinite(v);
+          }
+        }
+        if (!finite) {
+          for (int t = 0; t < tw; t++) {
+            if (!Double.isFinite(dst[out + t])) {
+              bad = Math.min(bad, (long) (i0 + t0 + t) * cols + a);
+              break;
+            }
           }
         }
       }
@@ -227,33 +245,30 @@ public final class MappedNpy implements FeatureBlocks {
    * {@code floats} (float32 files) is scratch space of at least count floats.
    */
   private void read(long start, int count, double[] dst, int off, float[] floats) {
+    if (itemSize == 8) {
+      readRaw(start, count, null, dst, off);
+      return;
+    }
+    readRaw(start, count, floats, null, 0);
+    for (int j = 0; j < count; j++) {
+      dst[off + j] = floats[j];
+    }
+  }
+
+  /** Elements start .. start + count - 1 as stored (floats or doubles, whichever is not null), at off. */
+  private void readRaw(long start, int count, float[] floats, double[] doubles, int off) {
     int done = 0;
     while (done < count) {
       long e = start + done;
       int s = (int) (e / elementsPerSegment);
       int pos = (int) (e - s * elementsPerSegment);
       int inSeg = (int) Math.min(count - done, elementsPerSegment - pos);
-      ByteBuffer seg = segments[s];
-      if (itemSize == 8) {
-        DoubleBuffer db = seg.asDoubleBuffer();
-        db.get(pos, dst, off + done, inSeg);
-        done += inSeg;
+      if (doubles != null) {
+        segments[s].asDoubleBuffer().get(pos, doubles, off + done, inSeg);
       } else {
-        FloatBuffer fb = seg.asFloatBuffer();
-        int left = inSeg;
-        int p = pos;
-        while (left > 0) {
-          int len = Math.min(left, floats.length);
-          fb.get(p, floats, 0, len);
-          int o = off + done;
-          for (int j = 0; j < len; j++) {
-            dst[o + j] = floats[j];
-          }
-          done += len;
-          p += len;
-          left -= len;
-        }
+        segments[s].asFloatBuffer().get(pos, floats, off + done, inSeg);
       }
+      done += inSeg;
     }
   }
 

@@ -48,6 +48,37 @@ class BenchCommandTest {
   }
 
   @Test
+  void metricsModeTimesReadingAndThePassesOnAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    double[] h = new double[40 * 3];
+    int[] y = new int[40];
+    for (int i = 0; i < 40; i++) {
+      y[i] = i % 2;
+      for (int a = 0; a < 3; a++) {
+        h[i * 3 + a] = y[i] + 0.01 * ((i * 7 + a * 3) % 11);
+      }
+    }
+    ncverify.reports.io.NpyWriter.writeMatrix(dir.resolve("H.npy"), h, 40, 3);
+    ncverify.reports.io.NpyWriter.writeLabels(dir.resolve("y.npy"), y);
+    for (boolean stream : new boolean[] {false, true}) {
+      List<String> args = new ArrayList<>(List.of("bench", "--json", "--metrics", dir.resolve("H.npy").toString(),
+          "--labels", dir.resolve("y.npy").toString()));
+      if (stream) {
+        args.addAll(List.of("--stream", "--block-size", "9"));
+      }
+      CliRun r = CliRun.of(args.toArray(new String[0]));
+      assertThat(r.code()).as(r.err()).isZero();
+      JsonNode j = Json.mapper().readTree(r.out());
+      assertThat(j.get("streamed").asBoolean()).isEqualTo(stream);
+      assertThat(j.get("features").asText()).isEqualTo("H.npy (40 x 3 float64, 1 MB)");
+      assertThat(j.get("total_seconds").asDouble()).isPositive();
+      assertThat(j.get("peak_heap_mb").asDouble()).isPositive();
+      assertThat(j.has("pass1_seconds")).isEqualTo(stream);
+      assertThat(j.get("nc1").asDouble()).isPositive();
+    }
+  }
+
+  @Test
   void badSizesExitTwo() {
     CliRun r = CliRun.of("bench", "--sizes", "0", "--quick");
     assertThat(r.code()).isEqualTo(Ncv.EXIT_USER_ERROR);

@@ -17,8 +17,8 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>Pass 2, {@link #secondPass}: per block, the centered block H - Mbar Y (feature rows in
  *       parallel) gives tr Sigma_W (row sums of squares, {@link WithinClassScatter}) and the NC1
  *       projections U_r^T S_r^{-1} (H - Mbar Y) (one product, {@link Nc1}); W H (one product) gives the
- *       classifier's predictions and the fit error; the nearest class means ({@link NearestClassMean},
- *       samples in parallel) give NC4.
+ *       classifier's predictions and the fit error; Mbar^T H (one product) and the squared norms give the
+ *       nearest class means exactly ({@link NearestClassMean}, samples in parallel), hence NC4.
  * </ul>
  *
  * A block holds about {@value #BLOCK_DOUBLES} doubles (d x width), whatever N is.
@@ -29,8 +29,10 @@ final class MetricPasses {
   static final int BLOCK_DOUBLES = 1 << 22;
   /** Feature rows per task. */
   private static final int ROW_CHUNK = 8;
-  /** Samples per task for the nearest class means and the predictions. */
+  /** Samples per task for the nearest class means. */
   private static final int SAMPLE_CHUNK = 256;
+  /** Safety factor of the error bound of the estimated distances to the class means (see nearestBlock). */
+  private static final double NEAREST_GAMMA = 4.0;
 
   private MetricPasses() {}
 
@@ -137,6 +139,8 @@ final class MetricPasses {
     int[] predicted = w == null ? null : new int[n];
     int[] nearest = work.nearest() ? new int[n] : null;
     double[] fit = {1.0, 0.0};
+    double[] meanSq = work.nearest() ? squaredNorms(mbar) : null;
+    double[] dots = work.nearest() ? new double[k * width] : null;
     double[] md = mbar.data;
     for (int i0 = 0; i0 < n; i0 += width) {
       int bw = Math.min(width, n - i0);
@@ -186,26 +190,109 @@ final class MetricPasses {
         }
       }
       if (nearest != null) {
-        Parallel.forChunks(bw, SAMPLE_CHUNK, (j0, j1) -> {
-          int cw = j1 - j0;
-          double[] dist = new double[k * cw];
-          WideProducts.squaredDistancesBlock(data, b.offset() + j0, b.ld(), d, mbar, cw, dist);
-          for (int t = 0; t < cw; t++) {
-            int best = 0;
-            double bestDist = dist[t];
-            for (int c = 1; c < k; c++) {
-              if (dist[c * cw + t] < bestDist) {
-                bestDist = dist[c * cw + t];
-                best = c;
-              }
-            }
-            nearest[start + j0 + t] = best;
-          }
-        });
+        nearestBlock(blas, b, bw, mbar, meanSq, dots, nearest, start);
       }
       listener.progress(pass, passes, i0 + bw, n);
     }
     return new Second(sumSq, traceRows, predicted, nearest, fit[0], fit[1]);
+  }
+
+  /**
+   * The nearest class means of the samples of block {@code b} into {@code nearest[start ..]}: exactly the
+   * argmin (lowest index on ties) of the direct sums of squared differences of {@link
+   * WideProducts#squaredDistancesBlock}, at the cost of one product. Each ||h - mu_k||^2 is first estimated
+   * as ||h||^2 - 2 mu_k^T h + ||mu_k||^2 (mu_k^T h for all k in one product of the backend); the error of the
+   * estimate and of the direct sum are both below e_k = {@value #NEAREST_GAMMA} (d + 4) eps (||h|| +
+   * ||mu_k||)^2, so the direct argmin is among the candidates k whose estimate minus e_k is at most the
+   * best estimate plus its e. The candidates' distances are then summed directly, feature by feature in the
+   * direct method's order (bit for bit its values); usually the best is the only candidate.
+   */
+  private static void nearestBlock(Blas blas, FeatureBlocks.Block b, int bw, DMatrixRMaj mbar, double[] meanSq,
+      double[] dots, int[] nearest, int start) {
+    int d = mbar.numRows;
+    int k = mbar.numCols;
+    double[] data = b.data();
+    blas.dgemm(true, false, k, bw, d, 1.0, mbar.data, 0, k, data, b.offset(), b.ld(), 0.0, dots, 0, bw);
+    double gamma = NEAREST_GAMMA * (d + 4) * Math.ulp(1.0);
+    double[] md = mbar.data;
+    Parallel.forChunks(bw, SAMPLE_CHUNK, (j0, j1) -> {
+      int cw = j1 - j0;
+      double[] hs = new double[cw];
+      for (int a = 0; a < d; a++) {
+        int row = b.offset() + a * b.ld() + j0;
+        for (int t = 0; t < cw; t++) {
+          double v = data[row + t];
+          hs[t] += v * v;
+        }
+      }
+      int[] cand = new int[k];
+      for (int t = 0; t < cw; t++) {
+        int j = j0 + t;
+        double hn = hs[t];
+        int best = 0;
+        double bestEst = Double.POSITIVE_INFINITY;
+        double bestErr = 0;
+        for (int c = 0; c < k; c++) {
+          double est = hn - 2 * dots[c * bw + j] + meanSq[c];
+          if (est < bestEst) {
+            bestEst = est;
+            best = c;
+            bestErr = gamma * sq(Math.sqrt(hn) + Math.sqrt(meanSq[c]));
+          }
+        }
+        double limit = bestEst + bestErr;
+        int m = 0;
+        for (int c = 0; c < k; c++) {
+          double est = hn - 2 * dots[c * bw + j] + meanSq[c];
+          if (est - gamma * sq(Math.sqrt(hn) + Math.sqrt(meanSq[c])) <= limit) {
+            cand[m++] = c;
+          }
+        }
+        if (m == 1 && cand[0] == best && Double.isFinite(limit)) {
+          nearest[start + j] = best;
+          continue;
+        }
+        if (m == 0 || !Double.isFinite(limit)) { // overflow of the estimates: every class, directly
+          for (int c = 0; c < k; c++) {
+            cand[c] = c;
+          }
+          m = k;
+        }
+        int chosen = -1;
+        double chosenDist = Double.POSITIVE_INFINITY;
+        for (int q = 0; q < m; q++) {
+          int c = cand[q];
+          double dist = 0;
+          int col = b.offset() + j;
+          for (int a = 0; a < d; a++) {
+            double diff = data[col + a * b.ld()] - md[a * k + c];
+            dist += diff * diff;
+          }
+          if (chosen < 0 || dist < chosenDist) {
+            chosenDist = dist;
+            chosen = c;
+          }
+        }
+        nearest[start + j] = chosen;
+      }
+    });
+  }
+
+  private static double sq(double x) {
+    return x * x;
+  }
+
+  /** ||mu_k||^2 of the columns of Mbar (d x K). */
+  private static double[] squaredNorms(DMatrixRMaj mbar) {
+    int k = mbar.numCols;
+    double[] out = new double[k];
+    for (int a = 0; a < mbar.numRows; a++) {
+      for (int c = 0; c < k; c++) {
+        double v = mbar.data[a * k + c];
+        out[c] += v * v;
+      }
+    }
+    return out;
   }
 
   /**

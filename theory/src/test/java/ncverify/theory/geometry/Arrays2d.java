@@ -6,11 +6,11 @@ import org.ejml.data.DMatrixRMaj;
  * Plain double[][] linear algebra for tests, written independently of EJML so that checks of the
  * production code do not reuse its arithmetic.
  */
-final class Arrays2d {
+public final class Arrays2d {
 
   private Arrays2d() {}
 
-  static double[][] of(DMatrixRMaj a) {
+  public static double[][] of(DMatrixRMaj a) {
     double[][] out = new double[a.numRows][a.numCols];
     for (int i = 0; i < a.numRows; i++) {
       for (int j = 0; j < a.numCols; j++) {
@@ -20,7 +20,7 @@ final class Arrays2d {
     return out;
   }
 
-  static double[][] mult(double[][] a, double[][] b) {
+  public static double[][] mult(double[][] a, double[][] b) {
     int n = a.length;
     int m = b[0].length;
     int inner = b.length;
@@ -42,7 +42,7 @@ final class Arrays2d {
     return c;
   }
 
-  static double[][] transpose(double[][] a) {
+  public static double[][] transpose(double[][] a) {
     double[][] t = new double[a[0].length][a.length];
     for (int i = 0; i < a.length; i++) {
       for (int j = 0; j < a[0].length; j++) {
@@ -53,16 +53,16 @@ final class Arrays2d {
   }
 
   /** A^T A. */
-  static double[][] gramCols(double[][] a) {
+  public static double[][] gramCols(double[][] a) {
     return mult(transpose(a), a);
   }
 
   /** A A^T. */
-  static double[][] gramRows(double[][] a) {
+  public static double[][] gramRows(double[][] a) {
     return mult(a, transpose(a));
   }
 
-  static double frob(double[][] a) {
+  public static double frob(double[][] a) {
     double s = 0;
     for (double[] row : a) {
       for (double v : row) {
@@ -72,7 +72,7 @@ final class Arrays2d {
     return Math.sqrt(s);
   }
 
-  static double[][] scale(double[][] a, double f) {
+  public static double[][] scale(double[][] a, double f) {
     double[][] out = new double[a.length][a[0].length];
     for (int i = 0; i < a.length; i++) {
       for (int j = 0; j < a[0].length; j++) {
@@ -82,7 +82,7 @@ final class Arrays2d {
     return out;
   }
 
-  static double[][] add(double[][] a, double[][] b, double fb) {
+  public static double[][] add(double[][] a, double[][] b, double fb) {
     double[][] out = new double[a.length][a[0].length];
     for (int i = 0; i < a.length; i++) {
       for (int j = 0; j < a[0].length; j++) {
@@ -92,7 +92,7 @@ final class Arrays2d {
     return out;
   }
 
-  static double maxAbsDiff(double[][] a, double[][] b) {
+  public static double maxAbsDiff(double[][] a, double[][] b) {
     if (a.length != b.length || a[0].length != b[0].length) {
       throw new IllegalArgumentException("shape mismatch");
     }
@@ -106,11 +106,11 @@ final class Arrays2d {
   }
 
   /** ndist(A, B) = || A/||A|| - B/||B|| || (docs/theory.md section 0). */
-  static double ndist(double[][] a, double[][] b) {
+  public static double ndist(double[][] a, double[][] b) {
     return frob(add(scale(a, 1 / frob(a)), scale(b, 1 / frob(b)), -1));
   }
 
-  static double[][] identity(int n) {
+  public static double[][] identity(int n) {
     double[][] out = new double[n][n];
     for (int i = 0; i < n; i++) {
       out[i][i] = 1;
@@ -119,7 +119,7 @@ final class Arrays2d {
   }
 
   /** I - 11^T/K. */
-  static double[][] centering(int k) {
+  public static double[][] centering(int k) {
     double[][] s = new double[k][k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
@@ -130,7 +130,7 @@ final class Arrays2d {
   }
 
   /** One-hot Y (K x N) for labels sorted by class. */
-  static double[][] oneHotSorted(int[] sizes) {
+  public static double[][] oneHotSorted(int[] sizes) {
     int n = 0;
     for (int s : sizes) {
       n += s;
@@ -145,7 +145,7 @@ final class Arrays2d {
     return y;
   }
 
-  static double[][] gaussian(int rows, int cols, double scale, java.util.Random rng) {
+  public static double[][] gaussian(int rows, int cols, double scale, java.util.Random rng) {
     double[][] out = new double[rows][cols];
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {

@@ -73,7 +73,8 @@ class StreamedMetricsTest extends MetricsTestSupport {
     for (GlobalMean gm : GlobalMean.values()) {
       Map<String, Object> inMemory = NcMetrics.measure(new LabeledFeatures(h, labels, k), w, bias, layers, gm).toMap();
       for (int width : new int[] {1, 7, 64, 999, 1000, 5000}) {
-        Map<String, Object> streamed = NcMetrics.measure(copying(h), labels, k, w, bias, layers, gm, width, null)
+        for (FeatureBlocks source : List.of(copying(h), FeatureBlocks.of(h))) { // copied blocks and views
+        Map<String, Object> streamed = NcMetrics.measure(source, labels, k, w, bias, layers, gm, width, null)
             .toMap();
         assertThat(streamed.keySet()).containsExactlyElementsOf(inMemory.keySet());
         for (String key : inMemory.keySet()) {
@@ -84,6 +85,7 @@ class StreamedMetricsTest extends MetricsTestSupport {
           } else {
             assertThat(b).as("%s, block %d", key, width).isEqualTo(a);
           }
+        }
         }
       }
     }

@@ -113,8 +113,7 @@ public final class SeliDistanceFigure {
     double[] lambdas = lambdas(quick);
     List<Curve> curves = compute(RATIOS, lambdas, seed);
     XYChart chart = new XYChartBuilder().width(800).height(560)
-        .title("Distance of W W^T to SELI and to the simplex ETF vs lambda (CE UFM, K = 4, d = 16, STEP rho = 1/2,"
-            + " n_min = 5)")
+        .title("W W^T to SELI and to the simplex ETF vs lambda (CE UFM, K = 4, STEP, n_min = 5)")
         .xAxisTitle("weight decay lambda (log scale)").yAxisTitle("ndist(W W^T, .)").build();
     XYStyler st = chart.getStyler();
     st.setxAxisTickLabelsFormattingFunction(SeliDistanceFigure::lambdaLabel);

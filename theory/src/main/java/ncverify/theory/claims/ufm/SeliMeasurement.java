@@ -22,7 +22,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * path of a trained cross-entropy UFM (docs/theory.md section 2, docs/derivations/seli.md). For each ridge
  * lambda_i the caller gives the trained W (K x d), H (d x N), the labels, the run's relative stationarity
  * r_i = ||grad F|| / (lambda ||(W, H)||) and whether the run was certified; this class solves the
- * reduced convex problem at lambda_i ({@link NuclearNormCeOptimum}, warm-started along the path),
+ * reduced convex problem at lambda_i ({@link NuclearNormCeOptimum}, warm-started along the path; an
+ * uncertified reference makes every claim not applicable instead of failing the try),
  * evaluates the second-order expansion ({@link SeliSecondOrder}) and measures, for the classifier Gram
  * ({@code w}), logits ({@code logits}), feature Gram ({@code feature}), class-mean Gram ({@code class_mean})
  * and spectrum ({@code spectrum}), the distances to the certified optimum, to SELI and of the
@@ -81,7 +82,7 @@ public final class SeliMeasurement {
       Point p = points.get(i);
       int idx = i + 1;
       converged &= p.certified();
-      NuclearNormCeOptimum opt = NuclearNormCeOptimum.solve(sizes, p.lambda(), warm);
+      NuclearNormCeOptimum opt = NuclearNormCeOptimum.attempt(sizes, p.lambda(), warm);
       warm = opt;
       referenceCertified &= opt.certified();
       ClassLogitGeometry star = opt.geometry();

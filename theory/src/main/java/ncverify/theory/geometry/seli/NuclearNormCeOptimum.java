@@ -38,7 +38,7 @@ public final class NuclearNormCeOptimum {
   public static final double CERT_TOL = 1e-8;
   /** Hessian eigenvalues below this fraction of lambda are the gauge and unused directions (pseudo-inverse). */
   public static final double GAUGE_CUTOFF = 1e-4;
-  private static final int MAX_ITER = 500;
+  private static final int MAX_ITER = 200;
   /** Objective increase accepted as roundoff when the gradient norm decreases (final Newton steps). */
   private static final double ROUNDOFF_F = 1e-12;
 
@@ -128,6 +128,20 @@ public final class NuclearNormCeOptimum {
    * @throws IllegalStateException when the certificate fails (never observed; would be a solver bug)
    */
   public static NuclearNormCeOptimum solve(int[] classSizes, double lambda, NuclearNormCeOptimum warm) {
+    NuclearNormCeOptimum out = attempt(classSizes, lambda, warm);
+    if (!out.certified()) {
+      throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+          "reduced SELI problem not certified at lambda %s for sizes %s: relative gradient %.3e, dual ratio %.12f",
+          lambda, java.util.Arrays.toString(classSizes), out.relativeGradient, out.dualRatio));
+    }
+    return out;
+  }
+
+  /**
+   * Like {@link #solve(int[], double, NuclearNormCeOptimum)} but returns the point reached even when it is
+   * not {@link #certified()} (a caller that reports the certificate instead of failing).
+   */
+  public static NuclearNormCeOptimum attempt(int[] classSizes, double lambda, NuclearNormCeOptimum warm) {
     ClassSizes.validate(classSizes);
     if (!(lambda > 0) || Double.isInfinite(lambda)) {
       throw InvalidInputException.of("ridge lambda must be a finite number > 0, got %s", lambda);
@@ -141,13 +155,7 @@ public final class NuclearNormCeOptimum {
       }
     }
     int it = p.newton(x);
-    NuclearNormCeOptimum out = new NuclearNormCeOptimum(p, x, it);
-    if (!out.certified()) {
-      throw new IllegalStateException(String.format(java.util.Locale.ROOT,
-          "reduced SELI problem not certified at lambda %s for sizes %s: relative gradient %.3e, dual ratio %.12f",
-          lambda, java.util.Arrays.toString(classSizes), out.relativeGradient, out.dualRatio));
-    }
-    return out;
+    return new NuclearNormCeOptimum(p, x, it);
   }
 
   /** True iff stationary to {@link #GRAD_TOL} (x 10) and ||softmax(X) - Y||_op &lt;= lambda (1 + {@link #CERT_TOL}). */
@@ -175,15 +183,9 @@ public final class NuclearNormCeOptimum {
 
   /** Class logits M* = W Ht D^{-1/2} (K x K). */
   public DMatrixRMaj classLogits() {
-    int k = sizes.length;
-    DMatrixRMaj m = new DMatrixRMaj(k, k);
-    CommonOps_DDRM.mult(w, ht, m);
-    for (int r = 0; r < k; r++) {
-      for (int c = 0; c < k; c++) {
-        m.set(r, c, m.get(r, c) / Math.sqrt(sizes[c]));
-      }
-    }
-    return m;
+    DMatrixRMaj z = new DMatrixRMaj(sizes.length, sizes.length);
+    CommonOps_DDRM.mult(w, ht, z);
+    return ClassLogitGeometry.scaleColumns(z, sizes, -0.5);
   }
 
   /** The objects of the optimum (classifier, feature and class-mean Grams, logits, spectrum). */
@@ -280,13 +282,7 @@ public final class NuclearNormCeOptimum {
         CommonOps_DDRM.add(m, -1.0 / k);
         CommonOps_DDRM.scale(Math.log(1 / l), m);
       }
-      DMatrixRMaj z = m.copy();
-      for (int r = 0; r < k; r++) {
-        for (int c = 0; c < k; c++) {
-          z.set(r, c, z.get(r, c) * Math.sqrt(sizes[c]));
-        }
-      }
-      Svd svd = Svd.thin(z);
+      Svd svd = Svd.thin(ClassLogitGeometry.scaleColumns(m, sizes, 0.5));
       DMatrixRMaj u = svd.u();
       DMatrixRMaj v = svd.v();
       double[] s = svd.s();

@@ -55,6 +55,52 @@ public final class NativeBlas implements Blas {
         ldc)) {
       return;
     }
+    product(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  /**
+   * The JNI call. netlib checks that an operand extends over whole leading dimensions (offset + rows ld
+   * &lt;= length for a row-major operand), stricter than BLAS itself (offset + (rows - 1) ld + cols): a
+   * block in the middle of a wider matrix, e.g. samples i0.. of a d x N feature matrix, fails it. Such an
+   * operand's last row is then computed separately from a compact copy of that row (one more call).
+   */
+  private void product(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int aOff,
+      int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      GemmArgs.scale(0, m, n, beta, c, cOff, ldc);
+      return;
+    }
+    int aRows = transA ? k : m;
+    int aCols = transA ? m : k;
+    if ((long) aOff + (long) aRows * lda > a.length) {
+      double[] last = java.util.Arrays.copyOfRange(a, aOff + (aRows - 1) * lda, aOff + (aRows - 1) * lda + aCols);
+      if (transA) { // the last row of A is the last index of k
+        product(true, transB, m, n, k - 1, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        int bLast = transB ? bOff + k - 1 : bOff + (k - 1) * ldb;
+        product(true, transB, m, n, 1, alpha, last, 0, aCols, b, bLast, ldb, 1.0, c, cOff, ldc);
+      } else { // the last row of A is the last row of C
+        product(false, transB, m - 1, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        product(false, transB, 1, n, k, alpha, last, 0, aCols, b, bOff, ldb, beta, c, cOff + (m - 1) * ldc, ldc);
+      }
+      return;
+    }
+    int bRows = transB ? n : k;
+    int bCols = transB ? k : n;
+    if ((long) bOff + (long) bRows * ldb > b.length) {
+      double[] last = java.util.Arrays.copyOfRange(b, bOff + (bRows - 1) * ldb, bOff + (bRows - 1) * ldb + bCols);
+      if (transB) { // the last row of B^T... is the last column of C
+        product(transA, true, m, n - 1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        product(transA, true, m, 1, k, alpha, a, aOff, lda, last, 0, bCols, beta, c, cOff + n - 1, ldc);
+      } else { // the last row of B is the last index of k
+        product(transA, false, m, n, k - 1, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        int aLast = transA ? aOff + (k - 1) * lda : aOff + k - 1;
+        product(transA, false, m, n, 1, alpha, a, aLast, lda, last, 0, bCols, 1.0, c, cOff, ldc);
+      }
+      return;
+    }
     blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
         alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
   }

@@ -92,8 +92,10 @@ class SeliClaimsTest {
       assertThat(c.evaluate(balanced).verdict()).as(c.id()).isEqualTo(Verdict.NOT_APPLICABLE);
     }
     Measurement uncertified = exactPath(STEP, STEP).toBuilder().flag(SeliLimitClaim.CONVERGED, false).build();
+    Measurement noReference = exactPath(STEP, STEP).toBuilder().flag(SeliLimitClaim.REFERENCE_CERTIFIED, false).build();
     for (Claim c : LIMIT_CLAIMS) {
       assertThat(c.evaluate(uncertified).verdict()).as(c.id()).isEqualTo(Verdict.NOT_APPLICABLE);
+      assertThat(c.evaluate(noReference).verdict()).as(c.id()).isEqualTo(Verdict.NOT_APPLICABLE);
     }
     Measurement two = exactPath(new int[] {9, 2}, new int[] {9, 2});
     assertThat(new SeliConvergenceClaim().evaluate(two).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.geometry.Arrays2d;
 import ncverify.theory.geometry.SeliGeometry;
 import ncverify.theory.geometry.StepImbalance;
 import org.ejml.data.DMatrixRMaj;
@@ -18,15 +19,15 @@ class ClassLogitGeometryTest {
   void theSeliLimitMatchesTheSeliGeometryObjectByObject() {
     SeliGeometry g = SeliGeometry.of(SIZES);
     ClassLogitGeometry c = ClassLogitGeometry.seli(SIZES);
-    assertThat(Dense.ndist(Dense.of(c.gramW()), Dense.of(g.gramW()))).isLessThan(TOL);
-    assertThat(Dense.ndist(Dense.of(c.classMeanGram()), Dense.of(g.gramClassMeans()))).isLessThan(TOL);
+    assertThat(Arrays2d.ndist(Arrays2d.of(c.gramW()), Arrays2d.of(g.gramW()))).isLessThan(TOL);
+    assertThat(Arrays2d.ndist(Arrays2d.of(c.classMeanGram()), Arrays2d.of(g.gramClassMeans()))).isLessThan(TOL);
     // G_H = Y^T G_M Y (N x N) against SeliGeometry's V L V^T, and its weighted K x K representative
-    double[][] y = Dense.oneHot(SIZES);
-    double[][] gh = Dense.mult(Dense.mult(Dense.transpose(y), Dense.of(c.classMeanGram())), y);
-    assertThat(Dense.ndist(gh, Dense.of(g.gramH()))).isLessThan(TOL);
-    assertThat(Dense.frob(Dense.of(c.weightedFeatureGram()))).isCloseTo(Dense.frob(gh), org.assertj.core.api.Assertions.within(TOL));
+    double[][] y = Arrays2d.oneHotSorted(SIZES);
+    double[][] gh = Arrays2d.mult(Arrays2d.mult(Arrays2d.transpose(y), Arrays2d.of(c.classMeanGram())), y);
+    assertThat(Arrays2d.ndist(gh, Arrays2d.of(g.gramH()))).isLessThan(TOL);
+    assertThat(Arrays2d.frob(Arrays2d.of(c.weightedFeatureGram()))).isCloseTo(Arrays2d.frob(gh), org.assertj.core.api.Assertions.within(TOL));
     // logits: Z = S D^{1/2} represents Zhat = S Y
-    assertThat(Dense.frob(Dense.of(c.weightedLogits()))).isCloseTo(Dense.frob(Dense.of(g.selMatrix().zhat())),
+    assertThat(Arrays2d.frob(Arrays2d.of(c.weightedLogits()))).isCloseTo(Arrays2d.frob(Arrays2d.of(g.selMatrix().zhat())),
         org.assertj.core.api.Assertions.within(TOL));
     double[] s = c.spectrum();
     double[] expected = g.singularValues();
@@ -47,7 +48,7 @@ class ClassLogitGeometryTest {
 
   @Test
   void minorityClassMeansAreLongerAtTheLimit() {
-    double[][] gm = Dense.of(ClassLogitGeometry.seli(SIZES).classMeanGram());
+    double[][] gm = Arrays2d.of(ClassLogitGeometry.seli(SIZES).classMeanGram());
     assertThat(gm[3][3]).isGreaterThan(gm[1][1]);
     assertThat(gm[1][1]).isGreaterThan(gm[0][0]);
     assertThat(gm[1][1]).isEqualTo(gm[2][2], org.assertj.core.api.Assertions.within(TOL));

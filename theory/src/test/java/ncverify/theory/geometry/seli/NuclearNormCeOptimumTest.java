@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Random;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.ReferenceValues;
+import ncverify.theory.geometry.Arrays2d;
 import ncverify.theory.geometry.SimplexEtf;
 import ncverify.theory.geometry.StepImbalance;
 import ncverify.theory.geometry.seli.NuclearNormCeOptimum.Observable;
@@ -61,7 +62,7 @@ class NuclearNormCeOptimumTest {
   void agreesWithAProximalGradientSolveOfTheUnreducedConvexProblem() {
     int[] sizes = {3, 2, 1};
     double lambda = 0.05;
-    double[][] y = Dense.oneHot(sizes);
+    double[][] y = Arrays2d.oneHotSorted(sizes);
     int k = sizes.length;
     int n = y[0].length;
     double[][] x = new double[k][n];
@@ -80,8 +81,8 @@ class NuclearNormCeOptimumTest {
       t = tNext;
     }
     NuclearNormCeOptimum o = NuclearNormCeOptimum.solve(sizes, lambda);
-    double[][] expected = Dense.mult(Dense.of(o.classLogits()), y);
-    assertThat(Dense.frob(minus(x, expected)) / Dense.frob(expected)).isLessThan(PROX_TOL);
+    double[][] expected = Arrays2d.mult(Arrays2d.of(o.classLogits()), y);
+    assertThat(Arrays2d.frob(minus(x, expected)) / Arrays2d.frob(expected)).isLessThan(PROX_TOL);
   }
 
   @Test
@@ -104,8 +105,8 @@ class NuclearNormCeOptimumTest {
     int[] sizes = {20, 20, 2, 5};
     double lambda = 1e-2;
     NuclearNormCeOptimum o = NuclearNormCeOptimum.solve(sizes, lambda);
-    double[][] w0 = Dense.of(o.w());
-    double[][] h0 = Dense.of(o.ht());
+    double[][] w0 = Arrays2d.of(o.w());
+    double[][] h0 = Arrays2d.of(o.ht());
     Random rng = new Random(11);
     double[] worst = new double[Observable.values().length];
     for (int trial = 0; trial < 20; trial++) {
@@ -113,7 +114,7 @@ class NuclearNormCeOptimumTest {
       double[][] h = perturb(h0, 1e-6, rng);
       double r = relativeGradient(w, h, sizes, lambda);
       for (Observable obs : Observable.values()) {
-        double moved = Dense.ndist(observable(obs, w, h, sizes), observable(obs, w0, h0, sizes));
+        double moved = Arrays2d.ndist(observable(obs, w, h, sizes), observable(obs, w0, h0, sizes));
         double ratio = moved / (o.kappa(obs) * r);
         assertThat(ratio).as("%s trial %d", obs, trial).isLessThan(1.01);
         worst[obs.ordinal()] = Math.max(worst[obs.ordinal()], ratio);
@@ -171,8 +172,8 @@ class NuclearNormCeOptimumTest {
   private static double[][] svt(double[][] a, double tau) {
     DMatrixRMaj m = new DMatrixRMaj(a);
     Svd svd = Svd.thin(m);
-    double[][] u = Dense.of(svd.u());
-    double[][] v = Dense.of(svd.v());
+    double[][] u = Arrays2d.of(svd.u());
+    double[][] v = Arrays2d.of(svd.v());
     double[] s = svd.s();
     double[][] out = new double[a.length][a[0].length];
     for (int j = 0; j < s.length; j++) {
@@ -188,7 +189,7 @@ class NuclearNormCeOptimumTest {
 
   private static double[][] perturb(double[][] a, double eps, Random rng) {
     double[][] out = new double[a.length][a[0].length];
-    double scale = eps * Dense.frob(a);
+    double scale = eps * Arrays2d.frob(a);
     for (int i = 0; i < a.length; i++) {
       for (int j = 0; j < a[0].length; j++) {
         out[i][j] = a[i][j] + scale * rng.nextGaussian();
@@ -200,7 +201,7 @@ class NuclearNormCeOptimumTest {
   /** ||grad F|| / (lambda ||(W, Ht)||) of the reduced problem, from the plain formulas. */
   private static double relativeGradient(double[][] w, double[][] h, int[] sizes, double lambda) {
     int k = sizes.length;
-    double[][] z = Dense.mult(w, h);
+    double[][] z = Arrays2d.mult(w, h);
     double[][] q = new double[k][k];
     for (int c = 0; c < k; c++) {
       double sq = Math.sqrt(sizes[c]);
@@ -216,8 +217,8 @@ class NuclearNormCeOptimumTest {
         q[r][c] = sq * (Math.exp(z[r][c] / sq - max) / sum - (r == c ? 1 : 0));
       }
     }
-    double[][] gw = Dense.mult(q, Dense.transpose(h));
-    double[][] gh = Dense.mult(Dense.transpose(w), q);
+    double[][] gw = Arrays2d.mult(q, Arrays2d.transpose(h));
+    double[][] gh = Arrays2d.mult(Arrays2d.transpose(w), q);
     double g2 = 0;
     double x2 = 0;
     for (int i = 0; i < k; i++) {
@@ -234,13 +235,13 @@ class NuclearNormCeOptimumTest {
   private static double[][] observable(Observable o, double[][] w, double[][] h, int[] sizes) {
     switch (o) {
       case GRAM_W:
-        return Dense.mult(w, Dense.transpose(w));
+        return Arrays2d.mult(w, Arrays2d.transpose(w));
       case LOGITS:
-        return Dense.mult(w, h);
+        return Arrays2d.mult(w, h);
       case FEATURE_GRAM:
-        return Dense.mult(Dense.transpose(h), h);
+        return Arrays2d.mult(Arrays2d.transpose(h), h);
       case CLASS_MEAN_GRAM: {
-        double[][] f = Dense.mult(Dense.transpose(h), h);
+        double[][] f = Arrays2d.mult(Arrays2d.transpose(h), h);
         for (int r = 0; r < f.length; r++) {
           for (int c = 0; c < f.length; c++) {
             f[r][c] /= Math.sqrt((double) sizes[r] * sizes[c]);

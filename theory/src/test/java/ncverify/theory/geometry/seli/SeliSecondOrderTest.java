@@ -3,6 +3,7 @@ package ncverify.theory.geometry.seli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ncverify.theory.geometry.Arrays2d;
 import ncverify.theory.linalg.Norms;
 import ncverify.theory.linalg.Svd;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class SeliSecondOrderTest {
   void polarFactorIsThePolarFactorOfCenteredRootSizes() {
     for (int[] n : CASES) {
       int k = n.length;
-      double[][] p = Dense.of(SeliSecondOrder.of(n).polar());
+      double[][] p = Arrays2d.of(SeliSecondOrder.of(n).polar());
       double[][] a = new double[k][k];
       for (int r = 0; r < k; r++) {
         for (int c = 0; c < k; c++) {
@@ -27,8 +28,8 @@ class SeliSecondOrderTest {
         }
       }
       // P P^T = S (the projector onto 1-perp) and P^T A symmetric PSD with trace ||A||_*
-      double[][] ppt = Dense.mult(p, Dense.transpose(p));
-      double[][] pta = Dense.mult(Dense.transpose(p), a);
+      double[][] ppt = Arrays2d.mult(p, Arrays2d.transpose(p));
+      double[][] pta = Arrays2d.mult(Arrays2d.transpose(p), a);
       double trace = 0;
       for (int r = 0; r < k; r++) {
         for (int c = 0; c < k; c++) {
@@ -55,8 +56,8 @@ class SeliSecondOrderTest {
     for (int[] n : CASES) {
       SeliSecondOrder so = SeliSecondOrder.of(n);
       assertThat(so.exists()).isTrue();
-      double[][] b = Dense.of(so.correction());
-      double[][] p = Dense.of(so.polar());
+      double[][] b = Arrays2d.of(so.correction());
+      double[][] p = Arrays2d.of(so.polar());
       double h = 1e-5;
       for (int r = 0; r < n.length; r++) {
         for (int c = 0; c < n.length; c++) {
@@ -80,14 +81,14 @@ class SeliSecondOrderTest {
     for (double lambda : new double[] {1e-2, 1e-4, 1e-6}) {
       NuclearNormCeOptimum o = NuclearNormCeOptimum.solve(sizes, lambda, warm);
       warm = o;
-      double[][] diff = Dense.of(o.classLogits());
-      double[][] pred = Dense.of(so.classLogits(lambda));
+      double[][] diff = Arrays2d.of(o.classLogits());
+      double[][] pred = Arrays2d.of(so.classLogits(lambda));
       for (int r = 0; r < diff.length; r++) {
         for (int c = 0; c < diff.length; c++) {
           diff[r][c] -= pred[r][c];
         }
       }
-      double gap = Dense.frob(diff);
+      double gap = Arrays2d.frob(diff);
       assertThat(gap).as("||M* - M_pred|| at %s", lambda).isLessThan(previous);
       previous = gap;
     }

@@ -33,6 +33,17 @@ abstract class BlasContractTest {
   }
 
   @Test
+  void operandsEndingRightAfterTheirLastElement() {
+    SplittableRandom rnd = new SplittableRandom(SEED + 3);
+    for (int[] s : new int[][] {{1, 1, 1}, {5, 1, 3}, {1, 6, 4}, {9, 7, 1}, {33, 40, 21}}) {
+      for (int t = 0; t < 4; t++) {
+        check(Case.random(rnd, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], 5, 2, 1, 11).tight(), 0.75, 0.5);
+        check(Case.random(rnd, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], 0, 0, 0, 3).tight(), 1.0, 0.0);
+      }
+    }
+  }
+
+  @Test
   void everyTransposeCombinationAtOddSizes() {
     SplittableRandom rnd = new SplittableRandom(SEED);
     for (int m : SIZES) {
@@ -213,6 +224,19 @@ abstract class BlasContractTest {
       double[] b = rnd.doubles(bOff + (long) bRows * ldb, -1, 1).toArray();
       double[] c = rnd.doubles(cOff + (long) m * ldc + 2, -1, 1).toArray();
       return new Case(ta, tb, m, n, k, a, b, c, aOff, bOff, cOff, lda, ldb, ldc);
+    }
+
+    /**
+     * The same problem with A and B cut right after their last element (offset + (rows - 1) ld + cols):
+     * a block in the middle of a wider matrix, as the metrics pass to the backend.
+     */
+    Case tight() {
+      int aRows = ta ? k : m;
+      int aCols = ta ? m : k;
+      int bRows = tb ? n : k;
+      int bCols = tb ? k : n;
+      return new Case(ta, tb, m, n, k, java.util.Arrays.copyOf(a, aOff + (aRows - 1) * lda + aCols),
+          java.util.Arrays.copyOf(b, bOff + (bRows - 1) * ldb + bCols), c, aOff, bOff, cOff, lda, ldb, ldc);
     }
 
     double opA(int i, int p) {
