@@ -256,6 +256,23 @@ public abstract class ChainModel implements Model {
     return out;
   }
 
+  /**
+   * R_l = G_l + lambda_l W_l, the gradient of the full regularized objective with respect to W_l over all N
+   * samples: one full {@link #lossAndGradient} pass (the engine's own backprop, which overwrites the gradient
+   * buffers) plus the layer's own weight decay ({@link Parameter#decay()}), as the optimizer applies it.
+   */
+  public DMatrixRMaj objectiveGradient(int l) {
+    checkLayer(l);
+    lossAndGradient(null, 0, n);
+    Parameter w = weights[l - 1];
+    DMatrixRMaj r = w.gradMatrix();
+    double[] v = w.value();
+    for (int i = 0; i < v.length; i++) {
+      r.data[i] += w.decay() * v[i];
+    }
+    return r;
+  }
+
   @Override
   public Optional<DMatrixRMaj> bias(int l) {
     checkLayer(l);

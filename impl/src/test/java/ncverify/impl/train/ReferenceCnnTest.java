@@ -6,6 +6,7 @@ import ncverify.impl.data.Dataset;
 import ncverify.impl.model.Parameter;
 import ncverify.impl.model.conv.ConvNet;
 import ncverify.theory.linalg.blas.NaiveBlas;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /** The reference CNN of {@code ncv bench} is the network the issue specifies, and an epoch runs. */
@@ -23,11 +24,25 @@ class ReferenceCnnTest {
     assertThat(net.featuresEntering(1).numRows).isEqualTo(1568);
   }
 
+  /**
+   * 25 images are one batch, so the epoch's only batch loss is the MSE (1/(2N))||Z - Y||^2 of the
+   * untrained network on all of them (the shuffle does not change it), computed here from the logits.
+   */
   @Test
   void oneEpochOnASmallSetRuns() {
-    EpochClock.EpochTiming t = ReferenceCnn.timeOneEpoch(new NaiveBlas(), 25, 1L);
+    int n = 25;
+    EpochClock.EpochTiming t = ReferenceCnn.timeOneEpoch(new NaiveBlas(), n, 1L);
     assertThat(t.steps()).isEqualTo(1);
-    assertThat(t.samples()).isEqualTo(25);
-    assertThat(t.lastBatchLoss()).isFinite();
+    assertThat(t.samples()).isEqualTo(n);
+    Dataset d = ReferenceCnn.data(n, 1L);
+    DMatrixRMaj z = ReferenceCnn.build(new NaiveBlas(), d, 1L).logits();
+    double sq = 0;
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < z.numRows; r++) {
+        double e = z.get(r, i) - (d.labels()[i] == r ? 1 : 0);
+        sq += e * e;
+      }
+    }
+    assertThat(t.lastBatchLoss()).isCloseTo(sq / (2.0 * n), org.assertj.core.data.Offset.offset(1e-12 * (1 + sq)));
   }
 }

@@ -19,6 +19,7 @@ import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
 import ncverify.theory.claims.Claim;
 import ncverify.theory.claims.ClaimResult;
+import ncverify.theory.claims.Measurement;
 import ncverify.theory.claims.Verdict;
 import ncverify.theory.claims.jswm.BalancednessStep;
 import ncverify.theory.claims.registry.ClaimRegistry;
@@ -182,8 +183,10 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
     obs.put("eta_lambda", lr * c.lambda());
     obs.put("steps_completed", completed);
     List<ClaimResult> results = new ArrayList<>();
+    Measurement judged = null;
     if (worst != null) {
-      results.add(claim.evaluate(worst.measurement(true)));
+      judged = worst.measurement(true);
+      results.add(claim.evaluate(judged));
       obs.put("linear_max_rel_residual", worstRel);
     }
     if (straddleWorst != null) {
@@ -202,7 +205,8 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
       obs.put("head_imbalance_ratio", ratio);
       obs.put("decay_factor", Math.pow(1 - lr * c.lambda(), 2.0 * completed));
     }
-    return StudyOutcome.of(results, obs);
+    StudyOutcome out = StudyOutcome.of(results, obs);
+    return judged == null ? out : out.withMeasurement(CLAIM_ID, judged);
   }
 
   /**

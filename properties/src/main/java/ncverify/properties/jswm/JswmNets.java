@@ -59,4 +59,17 @@ final class JswmNets {
     List<DMatrixRMaj> all = model.layerWeights();
     return new ArrayList<>(all.subList(l1, all.size()));
   }
+
+  /**
+   * The full gradients R_l = G_l + lambda_l W_l of the head layers W_{L1+1}..W_L at the current weights, from
+   * the training engine's own backprop and weight decay ({@link Mlp#objectiveGradient}): what the [JSWM]
+   * critical-point claim cross-checks.
+   */
+  static List<DMatrixRMaj> headFullGradients(Mlp model, int l1) {
+    List<DMatrixRMaj> out = new ArrayList<>();
+    for (int l = l1 + 1; l <= model.depth(); l++) {
+      out.add(model.objectiveGradient(l));
+    }
+    return out;
+  }
 }

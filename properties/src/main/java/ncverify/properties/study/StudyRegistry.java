@@ -14,6 +14,7 @@ public final class StudyRegistry {
     List<Study<?>> studies = new ArrayList<>();
     studies.add(new ncverify.properties.jswm.JswmMlpStudy());
     studies.add(new ncverify.properties.jswm.JswmBalancednessDynamicsStudy());
+    studies.add(new ncverify.properties.jswm.JswmConstructedHeadsStudy());
     studies.add(new ncverify.properties.seli.SeliStudy());
     studies.add(new ncverify.properties.seli.SeliBalancedStudy());
     studies.add(new ncverify.properties.dln.DlnStudy());

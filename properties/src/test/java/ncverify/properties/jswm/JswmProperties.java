@@ -14,11 +14,13 @@ import ncverify.properties.engine.PropertyConfig;
 import ncverify.properties.engine.PropertyResult;
 import ncverify.properties.gen.ArchitectureGens;
 import ncverify.properties.gen.ClassSizeGens;
+import ncverify.properties.study.Falsifiability;
 import ncverify.properties.study.StudyOutcome;
 import ncverify.properties.study.RecordingStudy;
 import ncverify.properties.study.StudyProperty;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Verdict;
+import ncverify.theory.claims.registry.ClaimRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +38,12 @@ class JswmProperties {
         .withTargetTries(targetTries).withShrinkBudget(EXHAUSTIVE ? 2000 : 200);
   }
 
+  /**
+   * Every [JSWM] claim of the MLP study holds wherever it applies. Definition of done (issue 13): the wrong
+   * version of the critical-point identity (a factor on lambda D_l) is VIOLATED on these trained nets; the
+   * 2x-too-strong versions of the bounds are reported here (trained nets stay far from them: tightness at most
+   * ~0.4) and caught on the constructed cases of {@link #jswmClaimsHoldOnConstructedHeads}.
+   */
   @Test
   void everyJswmClaimHoldsOnTrainedMlpsWhereItsAssumptionsHold() {
     RecordingStudy<JswmMlpStudy.Case> study = new RecordingStudy<>(new JswmMlpStudy());
@@ -43,6 +51,36 @@ class JswmProperties {
     List<StudyOutcome> outs = study.outcomes();
     System.out.println(summary(outs));
     r.orThrow();
+    assertWrongVersionsCaught(study.claimIds(), outs, List.of("jswm.critical.balancedness"));
+  }
+
+  /** Constructed exact and perturbed heads: the claims hold, and their wrong versions are caught. */
+  @Test
+  void jswmClaimsHoldOnConstructedHeads() {
+    RecordingStudy<JswmConstructedHeadsStudy.Case> study = new RecordingStudy<>(new JswmConstructedHeadsStudy());
+    PropertyResult r = StudyProperty.check(study, config(study.defaultTries(), EXHAUSTIVE ? 100 : 10));
+    System.out.println(summary(study.outcomes()));
+    r.orThrow();
+    assertWrongVersionsCaught(study.claimIds(), study.outcomes(), study.claimIds());
+  }
+
+  /**
+   * Judges the wrong version ({@link ncverify.theory.claims.Claim#strengthened}, 2x too strong or a wrong
+   * factor) of every claim in {@code ids} on the recorded measurements and reports it; those in
+   * {@code mustCatch} must come out VIOLATED at least once. Together the three study tests cover every [JSWM]
+   * claim ({@link JswmDefinitionOfDoneTest}).
+   */
+  static void assertWrongVersionsCaught(List<String> ids, List<StudyOutcome> outs, List<String> mustCatch) {
+    ClaimRegistry registry = ClaimRegistry.standard();
+    StringBuilder sb = new StringBuilder("[JSWM] wrong versions (definition of done):");
+    for (String id : ids) {
+      Falsifiability.Report rep = Falsifiability.judgeStrengthened(registry.get(id), outs);
+      sb.append("\n  ").append(rep.toString().replaceAll("; first: .*", ""));
+      if (mustCatch.contains(id)) {
+        assertThat(rep.caught()).as("wrong version of %s never VIOLATED: %s", id, rep).isTrue();
+      }
+    }
+    System.out.println(sb);
   }
 
   @Test
@@ -50,6 +88,7 @@ class JswmProperties {
     RecordingStudy<JswmBalancednessDynamicsStudy.Case> study = new RecordingStudy<>(new JswmBalancednessDynamicsStudy());
     PropertyResult r = StudyProperty.check(study, config(study.defaultTries(), 0));
     r.orThrow();
+    assertWrongVersionsCaught(study.claimIds(), study.outcomes(), study.claimIds());
     List<Double> straddle = values(study.outcomes(), "straddle_min_rel_residual");
     System.out.printf(Locale.ROOT, "[JSWM] Thm 4.4 step identity: linear pairs max rel residual %s; across the last"
         + " nonlinearity min rel residual %s, min first-order cross defect %s%n",
@@ -105,29 +144,49 @@ class JswmProperties {
   }
 
   /**
-   * Prop 5.3 mechanism across learning rates (docs/theory.md section 5: the stability bound is loose, 2-12x,
-   * but moves with kappa(W_L)): one case trained at three learning rates; reports kappa(W_L)^2 and the
-   * bound, and the bound must hold wherever it applies.
+   * Prop 5.3 across learning rates, a reported observation and not a claim (docs/derivations/jswm-nc2-nc3.md,
+   * "Prop 5.3 and the learning-rate trend"): the proposition bounds kappa(W_L)^2 by a quantity proportional
+   * to 1/eta, which says nothing about kappa(W_L) itself decreasing with eta (GD at another learning rate ends
+   * at another minimum). Each base case is trained at increasing learning rates at fixed lambda; the bound
+   * must hold wherever it applies, and the steps where kappa(W_L) increases with eta are counted and reported.
    */
   @Test
-  void stabilityBoundAcrossLearningRates() {
+  void learningRateSweepReportsTheTrendOfKappaWl() {
     JswmMlpStudy study = new JswmMlpStudy();
-    JswmMlpStudy.Case base = WidthSweep.caseWithWidth(32, 0);
-    StringBuilder sb = new StringBuilder("[JSWM] Prop 5.3 across learning rates (fraction of 2/sharpness at init):");
+    double[] fractions = EXHAUSTIVE ? new double[] {0.1, 0.2, 0.3, 0.5, 0.7, 0.9} : new double[] {0.1, 0.3, 0.6, 0.9};
+    int seeds = EXHAUSTIVE ? 6 : 2;
+    int steps = 0;
+    int increases = 0;
     int applicable = 0;
-    for (double f : new double[] {0.1, 0.3, 0.9}) {
-      JswmMlpStudy.Case c = new JswmMlpStudy.Case(base.sizes(), base.shape(), base.noise(), base.initScale(),
-          base.lambda(), f, base.steps(), base.seed());
-      StudyOutcome o = study.run(c, 3000L);
-      ClaimResult r = o.results().stream().filter(x -> x.id().equals("jswm.prop5.3.stability")).findFirst()
-          .orElseThrow();
-      assertThat(r.verdict()).as(r.toString()).isNotEqualTo(Verdict.VIOLATED);
-      applicable += r.verdict() == Verdict.HOLDS ? 1 : 0;
-      sb.append(String.format(Locale.ROOT, "%n  lr %.2f x: eta %.3g, kappa(W_L) %.4g, %s", f, o.observations().get("lr"),
-          o.observations().get("kappa_W_L"), r));
+    StringBuilder sb = new StringBuilder("[JSWM] Prop 5.3 learning-rate sweep at fixed lambda (observation, not a claim):");
+    for (long seed = 0; seed < seeds; seed++) {
+      JswmMlpStudy.Case base = WidthSweep.caseWithWidth(32, seed);
+      double prevEta = -1;
+      double prevKappa = Double.NaN;
+      sb.append(String.format(Locale.ROOT, "%n  case %d:", seed));
+      for (double f : fractions) {
+        JswmMlpStudy.Case c = new JswmMlpStudy.Case(base.sizes(), base.shape(), base.noise(), base.initScale(),
+            base.lambda(), f, base.steps(), base.seed());
+        StudyOutcome o = study.run(c, 3000L + seed);
+        ClaimResult r = o.results().stream().filter(x -> x.id().equals("jswm.prop5.3.stability")).findFirst()
+            .orElseThrow();
+        assertThat(r.verdict()).as(r.toString()).isNotEqualTo(Verdict.VIOLATED);
+        applicable += r.verdict() == Verdict.HOLDS ? 1 : 0;
+        double eta = ((Number) o.observations().get("lr")).doubleValue();
+        double kappa = ((Number) o.observations().get("kappa_W_L")).doubleValue();
+        if (prevEta > 0 && eta > prevEta) {
+          steps++;
+          increases += kappa > prevKappa ? 1 : 0;
+        }
+        prevEta = eta;
+        prevKappa = kappa;
+        sb.append(String.format(Locale.ROOT, " eta %.3g: kappa(W_L) %.4g (%s);", eta, kappa, r.verdict()));
+      }
     }
+    sb.append(String.format(Locale.ROOT, "%n  kappa(W_L) increased with eta in %d of %d steps", increases, steps));
     System.out.println(sb);
-    // not vacuous: the bound applied (and held) at 2 of the 3 learning rates when written
+    assertThat(steps).isPositive();
+    // not vacuous: the bound must apply (and hold) at some of the learning rates
     assertThat(applicable).as("learning rates at which Prop 5.3 applied").isGreaterThanOrEqualTo(1);
   }
 
@@ -172,15 +231,15 @@ class JswmProperties {
 
   /**
    * Finding F2 (reports/FINDINGS.md): the same case with a head of width 32 &gt; K: GD ends with
-   * eps2 &lt;= 1e-10 r^2, so the exact balanced-spectrum claim applies, while W_{L-1} keeps singular values
-   * of order sqrt(eps2) outside rank(A); kappa(W_{L-1}) over all its non-zero singular values was 7e9. The
-   * claim holds over the rank(A) leading singular values, its non-zero spectrum under exact balance.
+   * eps2 &lt;= 1e-10 r^2 (exact balance in our sense) while W_{L-1} keeps singular values of order sqrt(eps2)
+   * outside rank(A). The exact balanced-spectrum lemma that F2 was found on is a unit test now
+   * (HeadLemmasTest); on this trained net exact balance earns the Prop 5.3 factor L2, and no claim is
+   * violated.
    */
   @Test
-  void pinnedCaseExactSpectrumWithAWideHead() {
+  void pinnedCaseExactlyBalancedWideHead() {
     StudyOutcome o = runPinned(32, -1L);
     assertThat((Double) o.observations().get("eps2_rel")).isLessThan(1e-10);
-    assertThat(verdict(o, "jswm.lemma.balanced_spectrum.exact")).isEqualTo(Verdict.HOLDS);
     assertThat(o.results()).extracting(ClaimResult::verdict).doesNotContain(Verdict.VIOLATED);
   }
 
@@ -214,6 +273,11 @@ class JswmProperties {
     verdicts.forEach((id, v) -> sb.append(String.format(Locale.ROOT, "  %-36s %s%n", id, Arrays.toString(v))));
     sb.append("  (counts in Verdict order HOLDS, VIOLATED, NOT_APPLICABLE)\n");
     sb.append("  NC1/bound: ").append(stats(values(outs, "nc1_over_bound"))).append('\n');
+    java.util.Set<String> tight = new java.util.TreeSet<>();
+    outs.forEach(o -> o.observations().keySet().stream().filter(k -> k.startsWith("tightness ")).forEach(tight::add));
+    for (String key : tight) {
+      sb.append("  ").append(key).append(": ").append(stats(values(outs, key))).append('\n');
+    }
     List<StudyOutcome> control = outs.stream().filter(o -> Integer.valueOf(1).equals(o.observations().get("L2"))).toList();
     List<StudyOutcome> deep = outs.stream().filter(o -> !Integer.valueOf(1).equals(o.observations().get("L2"))).toList();
     sb.append("  NC1 with L2 >= 2: ").append(stats(values(deep, "nc1"))).append("; negative control L2 = 1: ")

@@ -24,8 +24,9 @@ import org.ejml.data.DMatrixRMaj;
  * The [JSWM] claims on real data: an MLP (ReLU block, then a linear head of two layers, MSE with mean
  * normalization, weight decay lambda) is trained with SGD on a balanced and on a (R = 5, rho = 1/2)
  * STEP-imbalanced subset of the Fashion-MNIST training split; {@link JswmQuantities} measures the head
- * (loss scale c = 1/N, eta = the learning rate) and every [JSWM] claim whose quantities are measured is
- * judged ({@link ClaimRegistry}).
+ * (loss scale c = 1/N, eta = the learning rate), with the critical-point quantities from the training
+ * engine's own gradients, and every [JSWM] claim whose quantities are measured is judged
+ * ({@link ClaimRegistry}).
  */
 public final class RealDataCheck {
 
@@ -63,8 +64,10 @@ public final class RealDataCheck {
     int depth = mlp.depth();
     List<DMatrixRMaj> head = List.of(mlp.weight(depth - 1), mlp.weight(depth));
     DMatrixRMaj zIn = mlp.featuresEntering(depth - 1);
+    // the critical-point claim cross-checks the training engine's own gradients R = G + lambda W
     Measurement m = JswmQuantities.measure(head, zIn, mlp.logits(), d.labels(), d.k(), LAMBDA, LR,
-        1.0 / d.size());
+        1.0 / d.size()).toBuilder().putAll(JswmQuantities.criticalPoint(head,
+            List.of(mlp.objectiveGradient(depth - 1), mlp.objectiveGradient(depth)), LAMBDA)).build();
     List<Object> claims = new ArrayList<>();
     int[] counts = new int[3];
     for (Claim c : ClaimRegistry.standard().all()) {

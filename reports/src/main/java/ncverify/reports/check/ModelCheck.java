@@ -25,9 +25,9 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>[JSWM] quantities ({@link JswmQuantities}, docs/theory.md section 5): need the linear head
  *       W_{L1+1}..W_L ({@code layers}, W appended when the last layer is not K x d) and the features
  *       Z_{L1} entering it ({@code preLinear}). A quantity that depends on a setting the user did not give
- *       is left out, never filled with a default: lambda and the critical-point quantities without
- *       {@code --lambda-w}, eta without {@code --lr}, the critical-point quantities (MSE residuals)
- *       without {@code --loss mse}.
+ *       is left out, never filled with a default: lambda without {@code --lambda-w}, eta without
+ *       {@code --lr}. The critical-point quantities are never measured here: the claim cross-checks a
+ *       training engine's own gradients, which are not in the files ({@link #CRITICAL_POINT_REASON}).
  *   <li>Head stationarity ({@link HeadStationarity}), given lambda_W and the loss: the relative gradient
  *       of the loss + weight decay with respect to the head layers, the features fixed.
  *   <li>Every claim gets a verdict: HOLDS / VIOLATED / NOT_APPLICABLE when all its quantities were
@@ -60,7 +60,15 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
       + " optimum as a gap (ufm_gap), not judged";
 
   private static final Set<String> CRITICAL_POINT = Set.of(JswmQuantities.CRIT_D_OP, JswmQuantities.CRIT_BOUND,
-      JswmQuantities.CRIT_IDENTITY_RESIDUAL, JswmQuantities.CRIT_IDENTITY_SCALE);
+      JswmQuantities.CRIT_IDENTITY_RESIDUAL, JswmQuantities.CRIT_IDENTITY_SCALE, JswmQuantities.CRIT_LAMBDA_D);
+  /**
+   * Why the critical-point claim is never judged from dumped arrays: it cross-checks a training engine's own
+   * gradient R = G + lambda W (docs/theory.md section 5.8); recomputed from the arrays it would hold by algebra.
+   */
+  static final String CRITICAL_POINT_REASON = "the training engine's own gradients R = G + lambda W (the claim"
+      + " cross-checks a trainer's backprop and weight decay; recomputed from these arrays it would hold by"
+      + " algebra, so ncv check does not judge it; head_stationarity reports how far the head is from a critical"
+      + " point)";
 
   public ModelCheck {
     layers = List.copyOf(layers);
@@ -138,13 +146,8 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
         eta == null ? 0.0 : eta, c);
     if (lambdaW == null) {
       unmeasured.put(JswmQuantities.LAMBDA, "the weight decay of the layers: give --lambda-w");
-      CRITICAL_POINT.forEach(q -> unmeasured.put(q, "a critical-point quantity (loss gradient + weight decay):"
-          + " give --lambda-w and --loss mse"));
     }
-    if (loss == null || !loss.equals("mse")) {
-      CRITICAL_POINT.forEach(q -> unmeasured.putIfAbsent(q, "a critical-point quantity of the MSE loss: give"
-          + " --loss mse (and --reduction)"));
-    }
+    CRITICAL_POINT.forEach(q -> unmeasured.put(q, CRITICAL_POINT_REASON));
     if (eta == null) {
       unmeasured.put(JswmQuantities.ETA, "the learning rate of the training run: give --lr");
     }

@@ -29,7 +29,10 @@ class RealDataCheckTest {
       long holds = claims.stream().filter(c -> c.get("verdict").equals("HOLDS")).count();
       long violated = claims.stream().filter(c -> c.get("verdict").equals("VIOLATED")).count();
       assertThat(violated).as("%s", claims).isZero();
-      assertThat(holds).as("claims applicable and holding").isGreaterThanOrEqualTo(3);
+      // critical-point balancedness (the trainer's own gradients) and Prop 5.3 apply to both; the theorem-level
+      // NC1/NC2/NC3 claims need eps1 < sqrt(n_min), which the quick run does not reach (eps1 5.2 > 4.5 balanced,
+      // 2.5 > 2 step_R5, issue 13), so they are NOT_APPLICABLE here
+      assertThat(holds).as("claims applicable and holding").isGreaterThanOrEqualTo(2);
       assertThat((String) sub.get("summary")).startsWith(holds + " hold, 0 violated, " + (claims.size() - holds)
           + " not applicable");
     }

@@ -133,7 +133,10 @@ class CheckCommandTest {
     JsonNode given = Json.mapper().readTree(CliRun.of(args(dir, "--json", "--lambda-w", "1e-3", "--loss", "mse",
         "--lr", "0.05")).out());
     Map<String, JsonNode> judged = byId(given);
-    assertThat(judged.get("jswm.critical.balancedness").get("verdict").asText()).isIn("HOLDS", "NOT_APPLICABLE");
+    // the critical-point claim cross-checks a trainer's own gradients: never judged from dumped arrays
+    assertThat(judged.get("jswm.critical.balancedness").get("verdict").asText()).isEqualTo(ModelCheck.NOT_JUDGED);
+    assertThat(judged.get("jswm.critical.balancedness").get("not_measured").get(0).get("reason").asText())
+        .contains("training engine's own gradients");
     assertThat(judged.get("jswm.prop5.3.stability").get("verdict").asText()).isIn("HOLDS", "NOT_APPLICABLE");
     assertThat(judged.get("jswm.prop5.3.stability").get("assumptions").get("eta > 0").get("value").asDouble())
         .isEqualTo(0.05);

@@ -134,7 +134,7 @@ final class FuzzedCommands {
     c.add(new FuzzedCommand("", List.of("claims"), List.of(
         Opt.value("--paper", false, Gen.elements("JSWM", "seli", "[DLN]", "DUFM", "DUFM2", "XYZ")),
         Opt.flag("--json")),
-        Gen.lists(Gen.elements("jswm.thm3.1.nc1", "dln.nc1", "nope", "--help", "", "jswm.lemma.kernel"), 0, 3),
+        Gen.lists(Gen.elements("jswm.thm3.1.nc1", "dln.nc1", "nope", "--help", "", "jswm.thm3.1.nc2"), 0, 3),
         60, null, null, false));
     c.add(new FuzzedCommand("", List.of("geometry"), List.of(Opt.flag("--json")),
         Gen.lists(Gen.elements("seli", "dang", "dufm", "nope", "--help"), 0, 2), 20, null, null, false));

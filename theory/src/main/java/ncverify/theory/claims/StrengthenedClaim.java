@@ -24,11 +24,16 @@ public final class StrengthenedClaim implements Claim {
    * @param factor how much stronger, {@code > 1} (2 for "2x too strong")
    */
   public StrengthenedClaim(Claim base, double factor) {
+    this.base = base;
+    this.factor = requireFactor(factor);
+  }
+
+  /** {@code factor} when it is finite and &gt; 1 (a strengthening or wrong factor); throws otherwise. */
+  public static double requireFactor(double factor) {
     if (!(factor > 1) || Double.isInfinite(factor)) {
       throw InvalidInputException.of("strengthening factor %s must be finite and > 1", factor);
     }
-    this.base = base;
-    this.factor = factor;
+    return factor;
   }
 
   /** The claim this one strengthens. */

@@ -17,8 +17,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *     step, plus (1 - eta lambda)^2 times the same before it, plus eta^2 (||G_{l+1}^T G_{l+1}|| + ||G_l G_l^T||);
  *     roundoff of each D is relative to its Grams, not to D, which vanishes for a balanced pair
  *     (reports/FINDINGS.md)
+ * @param before ||D(t)|| (Frobenius), what a wrong decay factor moves the right-hand side by
+ * @param etaLambda eta lambda of the step
  */
-public record BalancednessStep(double residual, double scale) {
+public record BalancednessStep(double residual, double scale, double before, double etaLambda) {
 
   /** Quantity: the residual of the identity. */
   public static final String RESIDUAL = "step_residual";
@@ -26,6 +28,10 @@ public record BalancednessStep(double residual, double scale) {
   public static final String SCALE = "step_scale";
   /** Quantity: 1 when both layers of the pair are linear (no nonlinearity between them), else 0. */
   public static final String PAIR_LINEAR = "pair_linear";
+  /** Quantity: ||D(t)|| before the step. */
+  public static final String BEFORE = "step_d_before";
+  /** Quantity: eta lambda of the step. */
+  public static final String ETA_LAMBDA = "step_eta_lambda";
 
   /**
    * Measures the identity.
@@ -49,7 +55,7 @@ public record BalancednessStep(double residual, double scale) {
     CommonOps_DDRM.add(decay, before, eta * eta, gTerm, rhs);
     double residual = Dense.frob(Dense.minus(after, rhs));
     double scale = grams(wlAfter, wNextAfter) + decay * grams(wl, wNext) + eta * eta * grams(gl, gNext);
-    return new BalancednessStep(residual, scale);
+    return new BalancednessStep(residual, scale, Dense.frob(before), eta * lambda);
   }
 
   /** ||W_{l+1}^T W_{l+1}|| + ||W_l W_l^T||, the terms of D_l = W_{l+1}^T W_{l+1} - W_l W_l^T. */
@@ -59,6 +65,7 @@ public record BalancednessStep(double residual, double scale) {
 
   /** The quantities of {@link BalancednessStepClaim}. */
   public Measurement measurement(boolean pairLinear) {
-    return Measurement.builder().put(RESIDUAL, residual).put(SCALE, scale).flag(PAIR_LINEAR, pairLinear).build();
+    return Measurement.builder().put(RESIDUAL, residual).put(SCALE, scale).put(BEFORE, before)
+        .put(ETA_LAMBDA, etaLambda).flag(PAIR_LINEAR, pairLinear).build();
   }
 }

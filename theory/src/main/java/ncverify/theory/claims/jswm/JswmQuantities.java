@@ -31,6 +31,8 @@ public final class JswmQuantities {
   public static final String LAMBDA = "lambda";
   /** Learning rate eta. */
   public static final String ETA = "eta";
+  /** The loss scale c of the MSE term (c/2)||Z_L - Y||^2 (1 for the paper's normalization, 1/N for a mean). */
+  public static final String LOSS_SCALE = "loss_scale";
   /** eps1 = ||Z_L - Y|| (Frobenius). */
   public static final String EPS1 = "eps1";
   /** eps2 = max over head pairs ||W_{l+1}^T W_{l+1} - W_l W_l^T||_op. */
@@ -43,60 +45,37 @@ public final class JswmQuantities {
   public static final String Z_ANTEPENULT_WITHIN = "z_antepenult_within";
   /** NC1tr(Z_{L-1}) = tr Sigma_W / tr Sigma_B. */
   public static final String NC1TR_PENULT = "nc1tr_penult";
-  /** ||P_perp W_{L-1}||_op^2, P_perp the projector onto ker W_L. */
-  public static final String KERNEL_LEAK_SQ = "kernel_leak_sq";
-  /** lambda_max(W_{L-1} W_{L-1}^T - W_L^T W_L)_+. */
-  public static final String LAMBDA_MAX_PLUS = "lambda_max_plus";
-  /** max_i |s_i(W_{l+1})^2 - s_i(W_l)^2| for the head pair with the least Weyl slack. */
-  public static final String SPECTRUM_SQ_DIFF = "spectrum_sq_diff";
-  /** ||D_l||_op of that same pair. */
-  public static final String SPECTRUM_PAIR_D_OP = "spectrum_pair_d_op";
-  /**
-   * max_l |kappa_r(W_l) - kappa(A)^{1/L2}| / kappa(A)^{1/L2}, kappa_r(W) = s_1(W)/s_r(W) over the r = rank(A)
-   * leading singular values: under exact balance every W_l has exactly r non-zero singular values, so
-   * this is kappa(W_l); under eps2 &gt; 0 the other singular values are only bounded by sqrt(eps2)
-   * (Weyl), far above the 1e-10 rank cutoff, and must not enter (reports/FINDINGS.md, F2).
-   */
-  public static final String KAPPA_W_REL_DEV = "kappa_w_rel_dev";
-  /** kappa(A) = s_1/s_+. */
+  /** kappa(A) = s_1/s_+ (reported; no claim reads it as an input). */
   public static final String KAPPA_A = "kappa_A";
-  /** kappa(Z_{L1}) = s_1/s_+. */
+  /** kappa(Z_{L1}) = s_1/s_+ (non-zero singular values, docs/theory.md section 0). */
   public static final String KAPPA_Z_IN = "kappa_Z_in";
-  /** ||R||_op with R = A Z_{L1} - Y. */
-  public static final String RESIDUAL_OP = "residual_op";
-  /** ||A (I - P_Z)||_op / ||A||_op: how far row(A) is from col(Z_{L1}). */
-  public static final String ROW_A_OUTSIDE_COL_Z = "rowA_outside_colZ";
-  /** kappa(W_L). */
+  /** ||Z_{L1}||_op. */
+  public static final String Z_IN_OP = "z_in_op";
+  /**
+   * The leak ||A (I - P_Z)||_op, P_Z the orthogonal projector onto col Z_{L1}: the part of the head that
+   * acts outside the features (0 when Z_{L1} has full row rank, and at every critical point with
+   * lambda &gt; 0).
+   */
+  public static final String LEAK_OP = "leak_op";
+  /** kappa(W_L) = s_1/s_+. */
   public static final String KAPPA_WL = "kappa_W_L";
   /** s_1(W_L). */
   public static final String S1_WL = "s1_W_L";
   /** s_K(W_L). */
   public static final String SK_WL = "sK_W_L";
-  /** kappa(Mbar_{L-1}) of the uncentered class means of Z_{L-1}. */
+  /**
+   * kappa(Mbar_{L-1}) = s_1/s_K of the uncentered class means of Z_{L-1} (d x K), +Infinity when s_K = 0: the
+   * K-th singular value, not the smallest non-zero one, so that a rank-deficient set of means is never
+   * reported as well conditioned.
+   */
   public static final String KAPPA_MBAR_PENULT = "kappa_mbar_penult";
-  /** ||W_L Mbar_{L-1} - I_K||_op. */
-  public static final String MEANS_FIT_OP = "means_fit_op";
-  /** ||P_perp Mbar_{L-1}||_op. */
-  public static final String MEANS_LEAK_OP = "means_leak_op";
-  /** ||P_perp Mbar_{L-1}||_op / ||Mbar_{L-1}||_op. */
-  public static final String MEANS_LEAK_REL = "means_leak_rel";
   /** min_k cos(mu_k, w_k), mu_k class mean of Z_{L-1}, w_k row k of W_L. */
   public static final String MIN_COS_PENULT = "min_cos_penult";
-  /** sum over head layers ||W_l||^2 (Frobenius). */
-  public static final String HEAD_SQ_NORM = "head_sq_norm";
-  /** ||Z_{L1}||_op. */
-  public static final String Z_IN_OP = "z_in_op";
   /** sigma_K(Z_L). */
   public static final String SIGMA_K_OUT = "sigmaK_out";
-  /** c_head = sum_head ||W_l||^2 - L2 K. */
-  public static final String C_HEAD = "c_head";
-  /** beta = 2K log_+(||Z_{L1}||_op / sigma_K(Z_L)). */
-  public static final String BETA = "beta";
-  /** delta = (c_head + beta)/L2. */
-  public static final String DELTA = "delta";
   /** ||Theta||_op of the head-only empirical NTK (a lower bound on the full-network one). */
   public static final String NTK_OP = "ntk_op";
-  /** ||D_l||_op for the head pair with the least critical-point slack. */
+  /** ||D_l||_op for the head pair with the least critical-point slack ({@link #criticalPoint}). */
   public static final String CRIT_D_OP = "crit_d_op";
   /** (||W_{l+1}||_op ||R_{l+1}||_op + ||R_l||_op ||W_l||_op)/lambda for that pair. */
   public static final String CRIT_BOUND = "crit_bound";
@@ -108,6 +87,11 @@ public final class JswmQuantities {
    * the Grams, not to D_l itself, which vanishes at a balanced critical point; reports/FINDINGS.md).
    */
   public static final String CRIT_IDENTITY_SCALE = "crit_identity_scale";
+  /**
+   * max over pairs of lambda ||D_l|| (Frobenius): the size of the left side of the critical-point identity,
+   * which a wrong factor on lambda D_l moves by ({@link CriticalBalancednessClaim#strengthened}).
+   */
+  public static final String CRIT_LAMBDA_D = "crit_lambda_d";
 
   private JswmQuantities() {
   }
@@ -146,7 +130,8 @@ public final class JswmQuantities {
   }
 
   /**
-   * All [JSWM] quantities.
+   * All [JSWM] quantities but the critical-point ones ({@link #criticalPoint}, which need the trainer's
+   * gradients).
    *
    * @param head W_{L1+1}..W_L, at least two layers
    * @param zIn Z_{L1}, n_{L1} x N
@@ -154,7 +139,7 @@ public final class JswmQuantities {
    * @param k K &gt;= 2
    * @param lambda weight decay &gt;= 0
    * @param eta learning rate &gt;= 0
-   * @param lossScale c in (c/2)||Z_L - Y||^2 (enters the gradients of the critical-point quantities)
+   * @param lossScale c in (c/2)||Z_L - Y||^2 (scales the NTK in the stability condition of Prop 5.3)
    */
   public static Measurement measure(List<DMatrixRMaj> head, DMatrixRMaj zIn, int[] labels, int k,
       double lambda, double eta, double lossScale) {
@@ -178,111 +163,62 @@ public final class JswmQuantities {
     DMatrixRMaj zOut = z.get(l2);
     DMatrixRMaj zPenult = z.get(l2 - 1);
     DMatrixRMaj zAnte = z.get(l2 - 2);
-    DMatrixRMaj a = head.get(0).copy();
-    for (int j = 1; j < l2; j++) {
-      a = Dense.mult(head.get(j), a);
-    }
-    DMatrixRMaj resid = Dense.minus(zOut, y);
+    DMatrixRMaj a = product(head);
     DMatrixRMaj wL = head.get(l2 - 1);
-    DMatrixRMaj wPrev = head.get(l2 - 2);
 
     Measurement.Builder m = Measurement.builder()
         .put(K, k).put(L2, l2).put(N, n).put(N_MIN, nMin).put(N_MAX, nMax)
-        .put(LAMBDA, lambda).put(ETA, eta)
-        .put(EPS1, Dense.frob(resid));
+        .put(LAMBDA, lambda).put(ETA, eta).put(LOSS_SCALE, lossScale)
+        .put(EPS1, Dense.frob(Dense.minus(zOut, y)));
 
     double eps2 = 0.0;
     double r = 0.0;
-    double headSq = 0.0;
     for (DMatrixRMaj w : head) {
       r = Math.max(r, Dense.opNorm(w));
-      headSq += Dense.frob(w) * Dense.frob(w);
     }
-    double bestWeylSlack = Double.POSITIVE_INFINITY;
-    double weylDiff = 0.0;
-    double weylD = 0.0;
     for (int j = 0; j + 1 < l2; j++) {
-      DMatrixRMaj d = Dense.balanceGap(head.get(j), head.get(j + 1));
-      double dOp = Dense.opNorm(d);
-      eps2 = Math.max(eps2, dOp);
-      double diff = maxSquaredSpectrumDiff(head.get(j), head.get(j + 1));
-      if (dOp - diff < bestWeylSlack) {
-        bestWeylSlack = dOp - diff;
-        weylDiff = diff;
-        weylD = dOp;
-      }
+      eps2 = Math.max(eps2, Dense.opNorm(Dense.balanceGap(head.get(j), head.get(j + 1))));
     }
-    m.put(EPS2, eps2).put(R, r).put(HEAD_SQ_NORM, headSq)
-        .put(SPECTRUM_SQ_DIFF, weylDiff).put(SPECTRUM_PAIR_D_OP, weylD);
+    m.put(EPS2, eps2).put(R, r);
 
     // Thm 3.1 NC1
     m.put(Z_PENULT_OP, Dense.opNorm(zPenult))
         .put(Z_ANTEPENULT_WITHIN, withinNorm(zAnte, labels, k))
         .put(NC1TR_PENULT, nc1Trace(zPenult, labels, k));
 
-    // kernel lemma
-    DMatrixRMaj pPerp = Dense.kernelProjector(wL);
-    double leak = Dense.opNorm(Dense.mult(pPerp, wPrev));
-    DMatrixRMaj gapRev = Dense.minus(Dense.multTransB(wPrev, wPrev), Dense.multTransA(wL, wL));
-    m.put(KERNEL_LEAK_SQ, leak * leak).put(LAMBDA_MAX_PLUS, Math.max(0.0, Dense.lambdaMaxSym(gapRev)));
-
-    // conditioning
-    double kappaA = Dense.kappa(a, "A");
-    double rootA = Math.pow(kappaA, 1.0 / l2);
-    int rankA = Dense.svd(a).rank();
-    double dev = 0.0;
-    for (int j = 0; j < l2; j++) {
-      dev = Math.max(dev, Math.abs(kappaLeading(head.get(j), rankA) - rootA) / rootA);
+    // inputs of the assembled NC2/NC3 bounds: ||Z_L1||_op, kappa(Z_L1), ||A (I - P_Z)||_op
+    Dense.Svd svdZ = Dense.svd(zIn);
+    int rankZ = svdZ.rank();
+    if (rankZ == 0) {
+      throw new InvalidInputException("the features Z_L1 entering the head are zero");
     }
-    Dense.Svd zInSvd = Dense.svd(zIn); // once: kappa, the projector, the op norm and the NTK use it
-    DMatrixRMaj pZ = Dense.columnProjector(zInSvd, zIn.numRows);
-    DMatrixRMaj aOut = Dense.minus(a, Dense.mult(a, pZ));
+    DMatrixRMaj aOut = Dense.minus(a, Dense.mult(a, Dense.columnProjector(svdZ, zIn.numRows)));
+    m.put(Z_IN_OP, svdZ.s()[0]).put(KAPPA_Z_IN, Dense.kappa(svdZ, "Z_L1"))
+        .put(LEAK_OP, Dense.opNorm(aOut))
+        .put(KAPPA_A, Dense.kappa(a, "A"));
+
+    // conclusions of NC2/NC3 and the last layer
     double[] sWl = Dense.singularValues(wL);
-    double s1 = sWl[0];
-    double sK = k <= sWl.length ? sWl[k - 1] : 0.0;
-    m.put(KAPPA_A, kappaA).put(KAPPA_W_REL_DEV, dev)
-        .put(KAPPA_Z_IN, Dense.kappa(zInSvd, "Z_L1"))
-        .put(RESIDUAL_OP, Dense.opNorm(resid))
-        .put(ROW_A_OUTSIDE_COL_Z, Dense.opNorm(aOut) / Dense.opNorm(a))
-        .put(KAPPA_WL, Dense.kappa(wL, "W_L")).put(S1_WL, s1).put(SK_WL, sK);
-
-    // NC2 / NC3 of the penultimate layer
     DMatrixRMaj means = classMeans(zPenult, labels, k);
-    DMatrixRMaj fit = Dense.mult(wL, means);
-    for (int i = 0; i < k; i++) {
-      fit.add(i, i, -1.0);
-    }
-    double meansLeak = Dense.opNorm(Dense.mult(pPerp, means));
-    double meansOp = Dense.opNorm(means);
-    m.put(KAPPA_MBAR_PENULT, Dense.kappa(means, "Mbar_{L-1}"))
-        .put(MEANS_FIT_OP, Dense.opNorm(fit)).put(MEANS_LEAK_OP, meansLeak)
-        .put(MEANS_LEAK_REL, meansOp == 0.0 ? 0.0 : meansLeak / meansOp)
-        .put(MIN_COS_PENULT, minCosine(means, wL));
-
-    // Thm 5.2 mechanism
-    double zInOp = zInSvd.s().length == 0 ? 0.0 : zInSvd.s()[0];
-    double sigmaKOut = Dense.sigma(zOut, k);
-    double cHead = headSq - l2 * (double) k;
-    double beta = sigmaKOut == 0.0 ? Double.POSITIVE_INFINITY
-        : 2.0 * k * Math.max(0.0, Math.log(zInOp / sigmaKOut));
-    m.put(Z_IN_OP, zInOp).put(SIGMA_K_OUT, sigmaKOut).put(C_HEAD, cHead).put(BETA, beta)
-        .put(DELTA, (cHead + beta) / l2);
+    double[] sM = Dense.singularValues(means);
+    double sKm = k <= sM.length ? sM[k - 1] : 0.0;
+    m.put(KAPPA_WL, Dense.kappa(wL, "W_L")).put(S1_WL, sWl[0]).put(SK_WL, k <= sWl.length ? sWl[k - 1] : 0.0)
+        .put(KAPPA_MBAR_PENULT, sKm > 0.0 ? sM[0] / sKm : Double.POSITIVE_INFINITY)
+        .put(MIN_COS_PENULT, minCosine(means, wL))
+        .put(SIGMA_K_OUT, Dense.sigma(zOut, k));
 
     // Prop 5.3 mechanism
-    m.put(NTK_OP, HeadNtk.opNormFromFactor(head, HeadNtk.factor(zInSvd), k));
-
-    // critical points
-    criticalPoint(head, z, y, lambda, lossScale, m);
+    m.put(NTK_OP, HeadNtk.opNormFromFactor(head, HeadNtk.factor(svdZ), k));
     return m.build();
   }
 
-  /** s_1(W)/s_r(W), the condition number over the r leading singular values (infinite if s_r = 0). */
-  static double kappaLeading(DMatrixRMaj w, int r) {
-    double[] sv = Dense.singularValues(w);
-    if (r < 1 || r > sv.length || sv[r - 1] == 0.0) {
-      return Double.POSITIVE_INFINITY;
+  /** A = W_L ... W_{L1+1}. */
+  static DMatrixRMaj product(List<DMatrixRMaj> head) {
+    DMatrixRMaj a = head.get(0).copy();
+    for (int j = 1; j < head.size(); j++) {
+      a = Dense.mult(head.get(j), a);
     }
-    return sv[0] / sv[r - 1];
+    return a;
   }
 
   private static void validate(List<DMatrixRMaj> head, DMatrixRMaj zIn, int[] labels, int k, double lambda,
@@ -440,20 +376,6 @@ public final class JswmQuantities {
     return min;
   }
 
-  /** max_i |s_i(W_{l+1})^2 - s_i(W_l)^2|, both spectra padded with zeros to n_l. */
-  private static double maxSquaredSpectrumDiff(DMatrixRMaj wl, DMatrixRMaj wNext) {
-    double[] a = Dense.singularValues(wNext);
-    double[] b = Dense.singularValues(wl);
-    int len = wl.numRows;
-    double max = 0.0;
-    for (int i = 0; i < len; i++) {
-      double x = i < a.length ? a[i] * a[i] : 0.0;
-      double y = i < b.length ? b[i] * b[i] : 0.0;
-      max = Math.max(max, Math.abs(x - y));
-    }
-    return max;
-  }
-
   /**
    * ||Theta||_op of the head-only NTK Theta(E) = sum_l A_{>l} A_{>l}^T E Z_{l-1}^T Z_{l-1} on K x N
    * matrices (A_{>l} = W_L ... W_{l+1}), computed exactly on the range of Z_{L1} ({@link HeadNtk}).
@@ -508,57 +430,66 @@ public final class JswmQuantities {
     return z;
   }
 
-  /** Head gradients G_l of (c/2)||Z_L - Y||^2 (unregularized), first head layer first. */
-  static List<DMatrixRMaj> headGradients(List<DMatrixRMaj> head, List<DMatrixRMaj> z, DMatrixRMaj y,
-      double lossScale) {
-    int l2 = head.size();
-    DMatrixRMaj back = Dense.minus(z.get(l2), y);
-    CommonOps_DDRM.scale(lossScale, back);
-    DMatrixRMaj[] g = new DMatrixRMaj[l2];
-    for (int j = l2 - 1; j >= 0; j--) {
-      g[j] = Dense.multTransB(back, z.get(j));
-      back = Dense.multTransA(head.get(j), back);
+  /**
+   * The critical-point quantities of [JSWM] (docs/theory.md section 5), from the full gradients
+   * R_l = G_l + lambda W_l that the trainer computed (its own backprop, weight decay included), so that
+   * {@link CriticalBalancednessClaim} cross-checks the trainer against the identity
+   * lambda D_l = W_{l+1}^T R_{l+1} - R_l W_l^T. Per linear head pair: the identity residual and its
+   * scale (largest over the pairs), lambda ||D_l||, and ||D_l||_op with its bound
+   * (||W_{l+1}||_op ||R_{l+1}||_op + ||R_l||_op ||W_l||_op)/lambda for the pair with the least slack.
+   *
+   * @param head W_{L1+1}..W_L, at least two layers
+   * @param fullGradients R_{L1+1}..R_L, same shapes
+   * @param lambda the weight decay the trainer applied to the head
+   */
+  public static Measurement criticalPoint(List<DMatrixRMaj> head, List<DMatrixRMaj> fullGradients, double lambda) {
+    if (head.size() < 2 || fullGradients.size() != head.size()) {
+      throw InvalidInputException.of("critical point: need L2 >= 2 head layers and one gradient per layer, got %d"
+          + " and %d", head.size(), fullGradients.size());
     }
-    return List.of(g);
-  }
-
-  private static void criticalPoint(List<DMatrixRMaj> head, List<DMatrixRMaj> z, DMatrixRMaj y, double lambda,
-      double lossScale, Measurement.Builder m) {
-    List<DMatrixRMaj> g = headGradients(head, z, y, lossScale);
-    List<DMatrixRMaj> full = new ArrayList<>();
+    if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+      throw InvalidInputException.of("critical point: lambda must be finite and >= 0, got %s", lambda);
+    }
     for (int j = 0; j < head.size(); j++) {
-      DMatrixRMaj rj = head.get(j).copy();
-      CommonOps_DDRM.scale(lambda, rj);
-      CommonOps_DDRM.addEquals(rj, g.get(j));
-      full.add(rj);
+      DMatrixRMaj w = head.get(j);
+      DMatrixRMaj g = fullGradients.get(j);
+      if (w.numRows != g.numRows || w.numCols != g.numCols) {
+        throw InvalidInputException.of("critical point: gradient %d is %dx%d but its layer is %dx%d", j + 1,
+            g.numRows, g.numCols, w.numRows, w.numCols);
+      }
+      checkFinite(g, "gradient " + (j + 1));
+      checkFinite(w, "head layer " + (j + 1));
     }
     double bestSlack = Double.POSITIVE_INFINITY;
     double dOpAt = 0.0;
     double boundAt = 0.0;
     double residual = 0.0;
     double scale = 0.0;
+    double lambdaD = 0.0;
     for (int j = 0; j + 1 < head.size(); j++) {
       DMatrixRMaj wl = head.get(j);
       DMatrixRMaj wn = head.get(j + 1);
       DMatrixRMaj d = Dense.balanceGap(wl, wn);
-      DMatrixRMaj left = Dense.multTransA(wn, full.get(j + 1));
-      DMatrixRMaj right = Dense.multTransB(full.get(j), wl);
+      DMatrixRMaj left = Dense.multTransA(wn, fullGradients.get(j + 1));
+      DMatrixRMaj right = Dense.multTransB(fullGradients.get(j), wl);
       DMatrixRMaj lamD = d.copy();
       CommonOps_DDRM.scale(lambda, lamD);
       residual = Math.max(residual, Dense.frob(Dense.minus(lamD, Dense.minus(left, right))));
+      lambdaD = Math.max(lambdaD, Dense.frob(lamD));
       double grams = Dense.frob(Dense.multTransA(wn, wn)) + Dense.frob(Dense.multTransB(wl, wl));
       scale = Math.max(scale, lambda * grams + Dense.frob(left) + Dense.frob(right));
       double dOp = Dense.opNorm(d);
       double bound = lambda == 0.0 ? Double.POSITIVE_INFINITY
-          : (Dense.opNorm(wn) * Dense.opNorm(full.get(j + 1)) + Dense.opNorm(full.get(j)) * Dense.opNorm(wl))
-              / lambda;
+          : (Dense.opNorm(wn) * Dense.opNorm(fullGradients.get(j + 1))
+              + Dense.opNorm(fullGradients.get(j)) * Dense.opNorm(wl)) / lambda;
       if (j == 0 || bound - dOp < bestSlack) {
         bestSlack = bound - dOp;
         dOpAt = dOp;
         boundAt = bound;
       }
     }
-    m.put(CRIT_D_OP, dOpAt).put(CRIT_BOUND, boundAt)
-        .put(CRIT_IDENTITY_RESIDUAL, residual).put(CRIT_IDENTITY_SCALE, scale);
+    return Measurement.builder().put(L2, head.size()).put(LAMBDA, lambda)
+        .put(CRIT_D_OP, dOpAt).put(CRIT_BOUND, boundAt)
+        .put(CRIT_IDENTITY_RESIDUAL, residual).put(CRIT_IDENTITY_SCALE, scale).put(CRIT_LAMBDA_D, lambdaD).build();
   }
 }

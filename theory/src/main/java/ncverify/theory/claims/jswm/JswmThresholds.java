@@ -9,16 +9,10 @@ public final class JswmThresholds {
 
   /** "Exact" assumptions: eps1 &lt;= EXACT_REL sqrt(N), eps2 &lt;= EXACT_REL r^2, fits &lt;= EXACT_REL. */
   public static final double EXACT_REL = 1e-10;
-  /** Slack allowed to an exact-case conclusion (equalities that hold up to roundoff). */
-  public static final double EXACT_SLACK = 1e-6;
   /** Exact case of Thm 3.1: NC1tr(Z_{L-1}) must be at most this (it is 0 in exact arithmetic). */
   public static final double EXACT_NC1 = 1e-8;
-  /** row(A) in col(Z_{L1}): ||A (I - P_Z)||_op &lt;= ROW_SPACE_REL ||A||_op. */
-  public static final double ROW_SPACE_REL = 1e-8;
   /** Identities (Thm 4.4 step, critical-point identity): residual &lt;= IDENTITY_REL x their scale. */
   public static final double IDENTITY_REL = 1e-9;
-  /** Default balance required by the Prop 5.3 stability bound (the L2 factor): eps2 &lt;= this x r^2. */
-  public static final double STABILITY_BALANCE_REL = 1e-4;
 
   private JswmThresholds() {
   }

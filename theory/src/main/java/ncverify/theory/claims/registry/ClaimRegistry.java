@@ -5,18 +5,12 @@ import java.util.List;
 import java.util.Map;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.Claim;
-import ncverify.theory.claims.jswm.BalancedSpectrumClaim;
-import ncverify.theory.claims.jswm.BalancedSpectrumExactClaim;
 import ncverify.theory.claims.jswm.BalancednessStepClaim;
 import ncverify.theory.claims.jswm.CriticalBalancednessClaim;
-import ncverify.theory.claims.jswm.HeadConditioningClaim;
-import ncverify.theory.claims.jswm.HeadNormConditioningClaim;
-import ncverify.theory.claims.jswm.KernelLemmaClaim;
 import ncverify.theory.claims.jswm.Nc1BoundClaim;
 import ncverify.theory.claims.jswm.Nc1ExactClaim;
-import ncverify.theory.claims.jswm.Nc3CosineClaim;
-import ncverify.theory.claims.jswm.NtkLowerBoundClaim;
-import ncverify.theory.claims.jswm.PenultimateNc2Claim;
+import ncverify.theory.claims.jswm.Nc2AssembledClaim;
+import ncverify.theory.claims.jswm.Nc3AssembledClaim;
 import ncverify.theory.claims.jswm.StabilityConditioningClaim;
 import ncverify.theory.claims.ufm.BinaryDncOptimalClaim;
 import ncverify.theory.claims.ufm.BinaryDncGeometryClaim;
@@ -57,17 +51,10 @@ public final class ClaimRegistry {
     List<Claim> claims = new java.util.ArrayList<>(List.of(
         new Nc1BoundClaim(),
         new Nc1ExactClaim(),
-        new KernelLemmaClaim(),
-        new BalancedSpectrumClaim(),
-        new BalancedSpectrumExactClaim(),
-        new HeadConditioningClaim(),
-        new PenultimateNc2Claim(),
-        new Nc3CosineClaim(),
+        new Nc2AssembledClaim(),
+        new Nc3AssembledClaim(),
         new BalancednessStepClaim(),
         new CriticalBalancednessClaim(),
-        new HeadNormConditioningClaim(),
-        NtkLowerBoundClaim.general(),
-        NtkLowerBoundClaim.balanced(),
         new StabilityConditioningClaim(),
         new SeliConvergenceClaim(),
         new SeliBalancedEtfClaim(),

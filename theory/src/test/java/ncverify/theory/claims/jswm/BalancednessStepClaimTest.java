@@ -74,7 +74,28 @@ class BalancednessStepClaimTest {
       BalancednessStep s = gdStep(seed, false);
       assertThat(s.residual()).isLessThan(1e-12 * s.scale() + 1e-15);
       assertThat(claim.evaluate(s.measurement(true)).verdict()).isEqualTo(Verdict.HOLDS);
+      assertThat(s.before()).isCloseTo(Dense.frob(before(seed)), org.assertj.core.api.Assertions.within(1e-12));
+      // the wrong rate (1 - eta lambda)^4 is caught on an unbalanced pair
+      ClaimResult wrong = claim.strengthened(2).evaluate(s.measurement(true));
+      assertThat(wrong.verdict()).isEqualTo(Verdict.VIOLATED);
+      double decay = 1 - ETA * LAMBDA;
+      assertThat(wrong.conclusion().orElseThrow().measured())
+          .isCloseTo((decay * decay - Math.pow(decay, 4)) * s.before() - s.residual(),
+              org.assertj.core.api.Assertions.within(1e-12));
     }
+    assertThat(claim.kind()).isEqualTo(ncverify.theory.claims.ClaimKind.IDENTITY);
+  }
+
+  /** D(t) of {@link #gdStep}'s starting pair, computed here. */
+  private static DMatrixRMaj before(long seed) {
+    Random rnd = new Random(seed);
+    HeadFixtures.gaussian(5, 9, 1.0, rnd);
+    HeadFixtures.gaussian(3, 9, 1.0, rnd);
+    DMatrixRMaj w1 = HeadFixtures.gaussian(4, 5, 0.6, rnd);
+    DMatrixRMaj w2 = HeadFixtures.gaussian(3, 4, 0.6, rnd);
+    DMatrixRMaj d = multTransA(w2, w2);
+    CommonOps_DDRM.subtractEquals(d, multTransB(w1, w1));
+    return d;
   }
 
   /** Unrolled over a trajectory: D(T) = (1 - eta lambda)^{2T} D(0) + eta^2 sum_s (1 - eta lambda)^{2(T-1-s)} Gterm(s). */

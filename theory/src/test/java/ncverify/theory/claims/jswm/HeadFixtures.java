@@ -157,4 +157,38 @@ final class HeadFixtures {
     head.set(l2 - 2, out);
     return new Case(head, c.zIn(), c.labels(), c.k(), c.sA());
   }
+
+  /**
+   * Head gradients G_l of (c/2)||Z_L - Y||^2 (unregularized), first head layer first: the tests' own
+   * backprop through the linear head (the claims never compute gradients; the trainer supplies them).
+   */
+  static List<DMatrixRMaj> headGradients(List<DMatrixRMaj> head, List<DMatrixRMaj> z, DMatrixRMaj y,
+      double lossScale) {
+    int l2 = head.size();
+    DMatrixRMaj back = new DMatrixRMaj(y.numRows, y.numCols);
+    CommonOps_DDRM.subtract(z.get(l2), y, back);
+    CommonOps_DDRM.scale(lossScale, back);
+    DMatrixRMaj[] g = new DMatrixRMaj[l2];
+    for (int j = l2 - 1; j >= 0; j--) {
+      g[j] = multTransB(back, z.get(j));
+      DMatrixRMaj prev = new DMatrixRMaj(head.get(j).numCols, back.numCols);
+      CommonOps_DDRM.multTransA(head.get(j), back, prev);
+      back = prev;
+    }
+    return List.of(g);
+  }
+
+  /** Full gradients R_l = G_l + lambda W_l of (c/2)||Z_L - Y||^2 + (lambda/2) sum ||W_l||^2. */
+  static List<DMatrixRMaj> fullGradients(List<DMatrixRMaj> head, DMatrixRMaj zIn, int[] labels, int k,
+      double lambda, double lossScale) {
+    List<DMatrixRMaj> g = headGradients(head, JswmQuantities.forward(head, zIn), JswmQuantities.oneHot(labels, k),
+        lossScale);
+    List<DMatrixRMaj> out = new ArrayList<>();
+    for (int j = 0; j < head.size(); j++) {
+      DMatrixRMaj r = new DMatrixRMaj(head.get(j).numRows, head.get(j).numCols);
+      CommonOps_DDRM.add(g.get(j), lambda, head.get(j), r);
+      out.add(r);
+    }
+    return out;
+  }
 }
