@@ -110,8 +110,19 @@ final class ConvOptions {
     return s;
   }
 
+  /** The image shape of the data: Fashion-MNIST's 1 x 28 x 28, or --image (synthetic data). */
+  ImageShape imageShape(boolean fashionMnist) {
+    if (fashionMnist) {
+      if (image != null) {
+        throw new InvalidInputException("--image sets the shape of the synthetic images; Fashion-MNIST images are 1x28x28");
+      }
+      return ncverify.impl.data.FashionMnist.SHAPE;
+    }
+    return imageShape();
+  }
+
   /** The image shape of --image (synthetic data). */
-  ImageShape imageShape() {
+  private ImageShape imageShape() {
     int[] v = parseInts(image != null ? image : DEFAULT_IMAGE, "x", "--image", "1x12x12");
     if (v.length != 3) {
       throw InvalidInputException.of("--image needs CxHxW (e.g. 1x12x12), got '%s'", image);

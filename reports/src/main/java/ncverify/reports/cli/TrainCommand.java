@@ -234,7 +234,7 @@ public final class TrainCommand implements Callable<Integer> {
     Blas blas = Backends.best();
 
     int hidden = width != null ? width : mlp ? 64 : conv ? ConvOptions.DEFAULT_WIDTH : dim;
-    ImageShape shape = conv ? (data.equals("fashion-mnist") ? FashionMnist.SHAPE : convOptions.imageShape()) : null;
+    ImageShape shape = conv ? convOptions.imageShape(data.equals("fashion-mnist")) : null;
     ConvArchitecture arch = conv ? convOptions.architecture(kind, nonlinearLayers, hidden, depth) : null;
     if (conv) {
       checkSize(sizes.total(), shape.size());

@@ -104,6 +104,7 @@ class TrainConvCommandTest {
         {"train", "--model", "resnet", "--class-sizes", "4,4", "--blocks", "0"},
         {"train", "--model", "mlp", "--class-sizes", "4,4", "--channels", "4"},
         {"train", "--model", "cnn", "--class-sizes", "4,4", "--lambda-w", "0.1"},
+        {"train", "--model", "cnn", "--class-sizes", "4,4", "--data", "fashion-mnist", "--image", "1x8x8"},
     };
     for (String[] c : cases) {
       TrainCommandTest.assertUserError(CliRun.of(with(c, "--quiet", "--epochs", "1")), String.join(" ", c));
