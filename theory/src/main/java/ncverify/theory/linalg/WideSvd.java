@@ -5,9 +5,11 @@ import ncverify.theory.linalg.blas.Backends;
 import ncverify.theory.linalg.blas.Blas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Singular values and left singular vectors of a wide matrix A (m x N, N much larger than m: features
@@ -85,10 +87,19 @@ public final class WideSvd {
     if (f.numCols == 0) {
       return new Result(new DMatrixRMaj(m, 0), s);
     }
-    Svd svd = Svd.thin(f);
-    double[] sf = svd.s();
-    System.arraycopy(sf, 0, s, 0, Math.min(sf.length, p));
-    return new Result(svd.u(), s);
+    // U and the singular values of F (m x r, small); V is not needed
+    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, f.numCols, true, false, true);
+    if (!svd.decompose(f.copy())) {
+      throw new ArithmeticException("SVD did not converge for a " + m + "x" + f.numCols + " matrix");
+    }
+    DMatrixRMaj u = svd.getU(null, false);
+    DMatrixRMaj w = svd.getW(null);
+    SingularOps_DDRM.descendingOrder(u, false, w, null, false);
+    int q = Math.min(m, f.numCols);
+    for (int j = 0; j < Math.min(q, p); j++) {
+      s[j] = w.get(j, j);
+    }
+    return new Result(CommonOps_DDRM.extract(u, 0, m, 0, q), s);
   }
 
   /** F (m x r, r &lt;= m) with {@code a} = F Q^T, Q with orthonormal columns (so a a^T = F F^T). */
@@ -128,10 +139,21 @@ public final class WideSvd {
         scaledUbT[i * rows + a] = e.vectors.get(a, i) * inv;
       }
     }
-    double[] yhat = new double[rb * n];
-    blas.dgemm(false, false, rb, n, rows, 1.0, scaledUbT, 0, rows, z, 0, n, 0.0, yhat, 0, n);
     double[] ghat = new double[rb * rb];
-    blas.gram(rb, n, 1.0, yhat, 0, n, 0.0, ghat, 0, rb);
+    double[] yhat = null;
+    if (rb == rows) { // nothing left for a next level: Ghat block by block, Yhat is never stored whole
+      int width = (int) Math.max(256, Math.min(n, (1L << 21) / rows));
+      double[] yb = new double[rb * width];
+      for (int c0 = 0; c0 < n; c0 += width) {
+        int w = Math.min(width, n - c0);
+        blas.dgemm(false, false, rb, w, rows, 1.0, scaledUbT, 0, rows, z, c0, n, 0.0, yb, 0, w);
+        blas.gram(rb, w, 1.0, yb, 0, w, c0 == 0 ? 0.0 : 1.0, ghat, 0, rb);
+      }
+    } else {
+      yhat = new double[rb * n];
+      blas.dgemm(false, false, rb, n, rows, 1.0, scaledUbT, 0, rows, z, 0, n, 0.0, yhat, 0, n);
+      blas.gram(rb, n, 1.0, yhat, 0, n, 0.0, ghat, 0, rb);
+    }
     DMatrixRMaj lower = cholesky(new DMatrixRMaj(rb, rb, true, ghat));
     // F_b = U_b D L (rows x rb)
     DMatrixRMaj ubd = new DMatrixRMaj(rows, rb);
