@@ -9,7 +9,7 @@ import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.Claim;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.claims.Paper;
-import ncverify.theory.claims.jswm.BalancednessStep;
+import ncverify.theory.claims.jswm.BalancednessStepClaim;
 import ncverify.theory.claims.jswm.JswmQuantities;
 import ncverify.theory.claims.registry.ClaimRegistry;
 import ncverify.theory.metrics.LabeledFeatures;
@@ -116,7 +116,7 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
       otherwise = "a [JSWM] quantity of the linear head: give --layers (>= 2 linear layers) and"
           + " --pre-linear-features (the features entering them)";
     }
-    for (String q : new String[] {BalancednessStep.RESIDUAL, BalancednessStep.SCALE, BalancednessStep.PAIR_LINEAR}) {
+    for (String q : new BalancednessStepClaim().requiredQuantities()) {
       unmeasured.put(q, "a gradient step of the training run (the weights before and after it), not in the arrays");
     }
     Map<String, Object> stationarity = stationarity(head, zIn, k, mb, notes);
