@@ -116,7 +116,8 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
       otherwise = "a [JSWM] quantity of the linear head: give --layers (>= 2 linear layers) and"
           + " --pre-linear-features (the features entering them)";
     }
-    for (String q : new String[] {BalancednessStep.RESIDUAL, BalancednessStep.SCALE, BalancednessStep.PAIR_LINEAR}) {
+    for (String q : new String[] {BalancednessStep.RESIDUAL, BalancednessStep.SCALE, BalancednessStep.BEFORE,
+        BalancednessStep.ETA_LAMBDA, BalancednessStep.PAIR_LINEAR}) {
       unmeasured.put(q, "a gradient step of the training run (the weights before and after it), not in the arrays");
     }
     Map<String, Object> stationarity = stationarity(head, zIn, k, mb, notes);
