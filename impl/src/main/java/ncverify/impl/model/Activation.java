@@ -45,16 +45,12 @@ public enum Activation {
     switch (this) {
       case RELU:
         for (int i = 0; i < len; i++) {
-          if (!(z[i] > 0)) {
-            d[i] = 0.0;
-          }
+          d[i] = z[i] > 0 ? d[i] : 0.0;
         }
         break;
       case LEAKY_RELU:
         for (int i = 0; i < len; i++) {
-          if (!(z[i] > 0)) {
-            d[i] *= slope;
-          }
+          d[i] = z[i] > 0 ? d[i] : slope * d[i];
         }
         break;
       case TANH:

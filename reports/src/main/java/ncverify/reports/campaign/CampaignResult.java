@@ -113,6 +113,10 @@ public record CampaignResult(List<LedgerEntry> entries, List<StudySummary> studi
     List<Object> cs = new ArrayList<>();
     entries.forEach(e -> cs.add(e.toJsonMap()));
     m.put("claims", cs);
+    Map<String, Object> perBackbone = BackboneBreakdown.toJson(records);
+    if (!perBackbone.isEmpty()) {
+      m.put("claims_per_backbone", perBackbone);
+    }
     return m;
   }
 }

@@ -43,6 +43,7 @@ public final class LedgerMarkdown {
           num(e.tightness().best()), targeted(e.tightness())));
     }
     b.append('\n');
+    b.append(BackboneBreakdown.markdown(r.records()));
     for (LedgerEntry e : r.entries()) {
       b.append("## ").append(e.claimId()).append(" {#").append(anchor(e.claimId())).append("}\n\n");
       b.append(e.paper()).append(' ').append(e.theorem()).append(": ").append(e.statement()).append("\n\n");

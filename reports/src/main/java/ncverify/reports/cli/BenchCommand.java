@@ -55,8 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
-  @Option(names = "--quick", description = "One timed GEMM per size and an extrapolated epoch of "
-      + QUICK_SAMPLES + " samples.")
+  @Option(names = "--quick", description = "One timed GEMM per size and extrapolated epochs of "
+      + QUICK_SAMPLES + " samples (MLP) and " + QUICK_CNN_IMAGES + " images (CNN).")
   boolean quick;
 
   @Option(names = "--backend", paramLabel = "NAME", description = "native, java or naive (default: the one ncv trains with).")

@@ -22,6 +22,8 @@ final class ConvOptions {
   static final int DEFAULT_WIDTH = 128;
   /** Default width of the hidden linear layers of the head. */
   static final int DEFAULT_HEAD_WIDTH = 64;
+  /** Default factor on the He init. */
+  static final double DEFAULT_INIT_SCALE = 0.5;
   /** Default image shape of the synthetic class templates. */
   static final String DEFAULT_IMAGE = "1x12x12";
 
@@ -38,6 +40,12 @@ final class ConvOptions {
       description = "cnn/resnet: width of the hidden layers of the linear head. Default " + DEFAULT_HEAD_WIDTH + ".")
   Integer headWidth;
 
+  @Option(names = "--init-scale", paramLabel = "S",
+      description = "cnn/resnet: factor on the He init standard deviations (1 keeps the variance of ReLU layers;"
+          + " the smaller default keeps the first MSE steps stable at the default learning rate). Default "
+          + DEFAULT_INIT_SCALE + ".")
+  Double initScale;
+
   @Option(names = "--image", paramLabel = "CxHxW",
       description = "cnn/resnet with --data gaussian: shape of the class-template images. Default " + DEFAULT_IMAGE + ".")
   String image;
@@ -49,9 +57,10 @@ final class ConvOptions {
 
   /** Refuses these flags for a model that does not use them. */
   void checkUnused(String kind) {
-    if (!isConv(kind) && (channels != null || blocks != null || headWidth != null || image != null)) {
-      throw InvalidInputException.of("--channels, --blocks, --head-width and --image apply to cnn and resnet, not %s",
-          kind);
+    if (!isConv(kind) && (channels != null || blocks != null || headWidth != null || image != null
+        || initScale != null)) {
+      throw InvalidInputException.of("--channels, --blocks, --head-width, --init-scale and --image apply to cnn and"
+          + " resnet, not %s", kind);
     }
     if (kind.equals("cnn") && blocks != null) {
       throw new InvalidInputException("--blocks applies to resnet (the cnn has one convolution per stage)");
@@ -92,6 +101,15 @@ final class ConvOptions {
     return out;
   }
 
+  /** The factor on the He init (--init-scale). */
+  double initScale() {
+    double s = initScale != null ? initScale : DEFAULT_INIT_SCALE;
+    if (!(s > 0) || Double.isInfinite(s)) {
+      throw InvalidInputException.of("--init-scale must be a finite value > 0, got %s", s);
+    }
+    return s;
+  }
+
   /** The image shape of --image (synthetic data). */
   ImageShape imageShape() {
     int[] v = parseInts(image != null ? image : DEFAULT_IMAGE, "x", "--image", "1x12x12");
@@ -122,6 +140,7 @@ final class ConvOptions {
     c.put("image_shape", net.imageShape().toString());
     c.put("layers_summary", net.layerSummary());
     c.put("images_per_pass", net.chunk());
+    c.put("init", "he x " + net.initScale());
     return c;
   }
 }

@@ -33,8 +33,12 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class TrainAssumptions {
 
-  /** Above this size of K N n (head input width n) the [JSWM] quantities are skipped (head NTK cost). */
-  static final long JSWM_MAX_SIZE = 2_000_000L;
+  /**
+   * Above this size of K N n (head input width n) the [JSWM] quantities are skipped. The exact head-NTK
+   * norm costs a few passes over Z_{L1} (docs/theory.md section 5.1): K N n = 7.7e6 (6,000 Fashion-MNIST
+   * images into a 128-wide head) measures in about 2 s, so the limit only stops runs of minutes.
+   */
+  static final long JSWM_MAX_SIZE = 500_000_000L;
 
   /** [JSWM] quantities that do not depend on the MSE residual Z_L - Y (kept for cross-entropy). */
   private static final Set<String> RESIDUAL_FREE = Set.of(JswmQuantities.K, JswmQuantities.L2,

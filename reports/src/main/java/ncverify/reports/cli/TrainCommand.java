@@ -69,7 +69,7 @@ import picocli.CommandLine.Spec;
         "      --layers 3 --width 16 --lambda-w 1e-3 --lambda-h 1e-3 --epochs 3000 \\",
         "      --json --save-dir run1",
         "  ncv train --model cnn --data fashion-mnist --class-sizes 600,600,600,600,600,600,600,600,600,600 \\",
-        "      --epochs 30 --save-dir run2"})
+        "      --save-dir run2"})
 public final class TrainCommand implements Callable<Integer> {
 
   /** The accepted --model values. */
@@ -107,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--bias", description = "Unregularized biases in every layer.")
   boolean bias;
 
-  @Option(names = "--lr", paramLabel = "ETA", description = "Learning rate (default: mlp 1e-4, cnn/resnet 0.01, others 0.5).")
+  @Option(names = "--lr", paramLabel = "ETA", description = "Learning rate (default: mlp 1e-4, cnn/resnet 0.1, others 0.5).")
   Double lr;
 
   @Option(names = "--momentum", paramLabel = "MU", description = "Heavy-ball momentum in [0, 1). Default 0 (cnn/resnet 0.9).")
@@ -116,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch", paramLabel = "full|B", description = "full (GD) or a mini-batch size. Default full (cnn/resnet 128).")
   String batch;
 
-  @Option(names = "--weight-decay", paramLabel = "LAMBDA", description = "mlp, cnn, resnet: weight decay on every W_l and kernel (default mlp 1e-3, cnn/resnet 5e-4).")
+  @Option(names = "--weight-decay", paramLabel = "LAMBDA", description = "mlp, cnn, resnet: weight decay on every W_l and kernel (default mlp 1e-3, cnn/resnet 1e-4).")
   Double weightDecay;
 
   @Option(names = "--lambda-w", paramLabel = "LAMBDA", description = "ufm family: lambda_W on every W (default 5e-3).")
@@ -125,7 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lambda-h", paramLabel = "LAMBDA", description = "ufm family: lambda_H on the free features (default 5e-3).")
   Double lambdaH;
 
-  @Option(names = "--epochs", paramLabel = "E", description = "Passes over the data. Default 2000 (cnn/resnet 30).")
+  @Option(names = "--epochs", paramLabel = "E", description = "Passes over the data. Default 2000 (cnn/resnet 40).")
   Integer epochs;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "Seed of data, init and shuffling. Default ${DEFAULT-VALUE}.")
@@ -187,12 +187,12 @@ public final class TrainCommand implements Callable<Integer> {
     boolean onData = mlp || conv;
     checkRegularizerFlags(onData);
     convOptions.checkUnused(kind);
-    double eta = lr != null ? lr : mlp ? 1e-4 : conv ? 0.01 : 0.5;
+    double eta = lr != null ? lr : mlp ? 1e-4 : conv ? 0.1 : 0.5;
     requirePositive("--lr", eta);
-    double wd = weightDecay != null ? weightDecay : conv ? 5e-4 : 1e-3;
+    double wd = weightDecay != null ? weightDecay : conv ? 1e-4 : 1e-3;
     // the defaults that depend on the model, resolved once (config reports these fields)
     momentum = momentum != null ? momentum : conv ? 0.9 : 0.0;
-    epochs = epochs != null ? epochs : conv ? 30 : 2000;
+    epochs = epochs != null ? epochs : conv ? 40 : 2000;
     nonlinearLayers = nonlinearLayers != null ? nonlinearLayers : conv ? 1 : 2;
     double lw = lambdaW != null ? lambdaW : 5e-3;
     double lh = lambdaH != null ? lambdaH : 5e-3;
@@ -245,7 +245,7 @@ public final class TrainCommand implements Callable<Integer> {
     int[] labels = onData ? ds.labels() : sizes.sortedLabels();
     int k = sizes.k();
     Model m = conv ? ConvNet.builder(ds, shape).architecture(arch).blas(blas).bias(bias)
-        .loss(mse ? Loss.mse() : Loss.crossEntropy()).normalization(Normalization.MEAN).lambda(wd).seed(seed).build()
+        .loss(mse ? Loss.mse() : Loss.crossEntropy()).normalization(Normalization.MEAN).lambda(wd).initScale(convOptions.initScale()).seed(seed).build()
         : build(kind, blas, ds, labels, k, depth, hidden, mse, wd, lw, lh);
     int n = labels.length;
     TrainConfig base = new TrainConfig(seed, 0, batchSize, eta, momentum, LrSchedule.constant(), 0, false,

@@ -22,9 +22,9 @@ class TrainConvCommandTest {
   @TempDir
   Path dir;
 
-  /** A tiny cnn on 1 x 6 x 6 class templates: conv 3x3-3 + maxpool, fc 6, head 4 -> K. */
+  /** A tiny cnn on 1 x 6 x 6 class templates: conv 3x3-3 + maxpool, fc 6, head 4 -> K; it fits them at lr 0.01. */
   static final String[] TINY_CNN = {"train", "--model", "cnn", "--class-sizes", "6,6,4", "--image", "1x6x6",
-      "--channels", "3", "--width", "6", "--head-width", "4", "--epochs", "20", "--batch", "5", "--quiet"};
+      "--channels", "3", "--width", "6", "--head-width", "4", "--epochs", "20", "--batch", "5", "--lr", "0.01", "--quiet"};
 
   @Test
   void jsonNamesTheNetworkAndTheJswmAssumptionsOfItsHead() throws IOException {

@@ -106,7 +106,7 @@ public final class WideSvd {
    */
   private static DMatrixRMaj level(Blas blas, double[] z, int rows, int n, double noiseSq) {
     double[] g = new double[rows * rows];
-    blas.dgemm(false, true, rows, rows, n, 1.0, z, 0, n, z, 0, n, 0.0, g, 0, rows);
+    blas.gram(rows, n, 1.0, z, 0, n, 0.0, g, 0, rows);
     Eig e = Eig.of(new DMatrixRMaj(rows, rows, true, g));
     double l1 = e.values[0];
     if (!(l1 > 0)) {
@@ -131,7 +131,7 @@ public final class WideSvd {
     double[] yhat = new double[rb * n];
     blas.dgemm(false, false, rb, n, rows, 1.0, scaledUbT, 0, rows, z, 0, n, 0.0, yhat, 0, n);
     double[] ghat = new double[rb * rb];
-    blas.dgemm(false, true, rb, rb, n, 1.0, yhat, 0, n, yhat, 0, n, 0.0, ghat, 0, rb);
+    blas.gram(rb, n, 1.0, yhat, 0, n, 0.0, ghat, 0, rb);
     DMatrixRMaj lower = cholesky(new DMatrixRMaj(rb, rb, true, ghat));
     // F_b = U_b D L (rows x rb)
     DMatrixRMaj ubd = new DMatrixRMaj(rows, rb);

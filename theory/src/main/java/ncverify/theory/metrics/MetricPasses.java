@@ -203,8 +203,9 @@ final class MetricPasses {
    * WideProducts#squaredDistancesBlock}, at the cost of one product. Each ||h - mu_k||^2 is first estimated
    * as ||h||^2 - 2 mu_k^T h + ||mu_k||^2 (mu_k^T h for all k in one product of the backend); the error of the
    * estimate and of the direct sum are both below e_k = {@value #NEAREST_GAMMA} (d + 4) eps (||h|| +
-   * ||mu_k||)^2, so the direct argmin is among the candidates k whose estimate minus e_k is at most the
-   * best estimate plus its e. The candidates' distances are then summed directly, feature by feature in the
+   * ||mu_k||)^2 (eps = 2^-52; plus (3 d + 8) times the smallest subnormal for gradual underflow), so
+   * the direct argmin is among the candidates k whose estimate minus e_k is at most the best estimate plus
+   * its e. The candidates' distances are then summed directly, feature by feature in the
    * direct method's order (bit for bit its values); usually the best is the only candidate.
    */
   private static void nearestBlock(Blas blas, FeatureBlocks.Block b, int bw, DMatrixRMaj mbar, double[] meanSq,
@@ -214,6 +215,7 @@ final class MetricPasses {
     double[] data = b.data();
     blas.dgemm(true, false, k, bw, d, 1.0, mbar.data, 0, k, data, b.offset(), b.ld(), 0.0, dots, 0, bw);
     double gamma = NEAREST_GAMMA * (d + 4) * Math.ulp(1.0);
+    double underflow = (3.0 * d + 8) * Double.MIN_VALUE; // absolute error of operations on subnormal numbers
     double[] md = mbar.data;
     Parallel.forChunks(bw, SAMPLE_CHUNK, (j0, j1) -> {
       int cw = j1 - j0;
@@ -237,14 +239,14 @@ final class MetricPasses {
           if (est < bestEst) {
             bestEst = est;
             best = c;
-            bestErr = gamma * sq(Math.sqrt(hn) + Math.sqrt(meanSq[c]));
+            bestErr = gamma * sq(Math.sqrt(hn) + Math.sqrt(meanSq[c])) + underflow;
           }
         }
         double limit = bestEst + bestErr;
         int m = 0;
         for (int c = 0; c < k; c++) {
           double est = hn - 2 * dots[c * bw + j] + meanSq[c];
-          if (est - gamma * sq(Math.sqrt(hn) + Math.sqrt(meanSq[c])) <= limit) {
+          if (est - gamma * sq(Math.sqrt(hn) + Math.sqrt(meanSq[c])) - underflow <= limit) {
             cand[m++] = c;
           }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import ncverify.impl.data.ImageShape;
 import ncverify.impl.model.Activation;
 import ncverify.theory.InvalidInputException;
 
@@ -29,12 +30,20 @@ public record ConvArchitecture(List<Stage> trunk, int[] denseWidths, int[] headH
 
   /** One stage of the convolutional trunk. */
   public sealed interface Stage permits Conv, Pool, Residual {
+
+    /** The output shape on an input of shape {@code in}; a one-line error when the stage does not fit. */
+    ImageShape output(ImageShape in);
   }
 
   /**
    * A convolution with {@code channels} kernels of size k x k, stride and zero padding, then sigma.
    */
   public record Conv(int channels, int kernel, int stride, int padding) implements Stage {
+    @Override
+    public ImageShape output(ImageShape in) {
+      return Im2col.outShape(in, channels, kernel, stride, padding, "kernel with padding " + padding);
+    }
+
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "conv%dx%d-%d%s%s", kernel, kernel, channels, stride == 1 ? "" : "/s" + stride,
@@ -45,6 +54,11 @@ public record ConvArchitecture(List<Stage> trunk, int[] denseWidths, int[] headH
   /** Pooling over size x size windows with a stride. */
   public record Pool(Pooling kind, int size, int stride) implements Stage {
     @Override
+    public ImageShape output(ImageShape in) {
+      return Im2col.outShape(in, in.channels(), size, stride, 0, "pooling window");
+    }
+
+    @Override
     public String toString() {
       return kind.name().toLowerCase(Locale.ROOT) + "pool" + size + (stride == size ? "" : "/s" + stride);
     }
@@ -52,6 +66,11 @@ public record ConvArchitecture(List<Stage> trunk, int[] denseWidths, int[] headH
 
   /** A basic residual block (two 3 x 3 convolutions, identity or 1 x 1 projection skip). */
   public record Residual(int channels, int stride) implements Stage {
+    @Override
+    public ImageShape output(ImageShape in) {
+      return Im2col.outShape(in, channels, 3, stride, 1, "residual block");
+    }
+
     @Override
     public String toString() {
       return "res-" + channels + (stride == 1 ? "" : "/s" + stride);
@@ -144,6 +163,15 @@ public record ConvArchitecture(List<Stage> trunk, int[] denseWidths, int[] headH
       }
     }
     return "cnn";
+  }
+
+  /** The shape of the trunk's output on an input of shape {@code in} (what the first dense layer flattens). */
+  public ImageShape trunkOutput(ImageShape in) {
+    ImageShape cur = in;
+    for (Stage s : trunk) {
+      cur = s.output(cur);
+    }
+    return cur;
   }
 
   /** L2, the number of linear head layers. */

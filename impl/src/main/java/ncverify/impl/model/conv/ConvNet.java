@@ -60,6 +60,7 @@ public final class ConvNet implements Model {
   private final List<Parameter> params;
   private final String formula;
   private final int chunk;
+  private final double initScale;
 
   private int cap;
   private double[] inBuf;
@@ -125,6 +126,7 @@ public final class ConvNet implements Model {
     perImage += 2 * widest;
     this.params = Collections.unmodifiableList(ps);
     this.chunk = (int) Math.max(1, Math.min(Math.min(n, bd.maxChunk), WORKSPACE_ENTRIES / perImage));
+    this.initScale = bd.initScale;
     Init init = bd.init != null ? bd.init : (arch.activation() == Activation.TANH ? Init.GLOROT : Init.HE);
     SplittableRandom rng = new SplittableRandom(bd.seed);
     for (Layer layer : layers) {
@@ -160,6 +162,11 @@ public final class ConvNet implements Model {
   /** Blas used for every product. */
   public Blas blas() {
     return blas;
+  }
+
+  /** The factor on the init standard deviations it was built with. */
+  public double initScale() {
+    return initScale;
   }
 
   /** Images per forward/backward pass (a larger batch is processed in chunks of this size). */
@@ -242,6 +249,22 @@ public final class ConvNet implements Model {
       throw InvalidInputException.of("layer %d is outside 1..%d", l, dense.size());
     }
     return dense.get(l - 1);
+  }
+
+  /**
+   * R_l = G_l + lambda W_l, the gradient of the full regularized objective with respect to the dense
+   * layer W_l over all N samples: one full {@link #lossAndGradient} pass (which overwrites every
+   * gradient buffer) plus the layer's weight decay, as the optimizer applies it.
+   */
+  public DMatrixRMaj objectiveGradient(int l) {
+    Parameter w = dense(l).weight();
+    lossAndGradient(null, 0, n);
+    DMatrixRMaj r = w.gradMatrix();
+    double[] v = w.value();
+    for (int i = 0; i < v.length; i++) {
+      r.data[i] += w.decay() * v[i];
+    }
+    return r;
   }
 
   @Override

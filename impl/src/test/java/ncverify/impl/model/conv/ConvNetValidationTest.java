@@ -73,5 +73,19 @@ class ConvNetValidationTest {
     assertThat(m.layerSummary()).containsExactly("1x4x4 -> conv3x3-3/s1/p1 relu -> 3x4x4", "3x4x4 -> maxpool2/s2 -> 3x2x2",
         "3x2x2 -> fc6 relu -> 6x1x1", "6x1x1 -> fc4 identity -> 4x1x1", "4x1x1 -> fc2 identity -> 2x1x1");
     assertThatThrownBy(() -> m.weight(4)).satisfies(e -> assertOneLine(e, "layer 4 is outside 1..3"));
+    assertThat(m.architecture().trunkOutput(s)).isEqualTo(new ImageShape(3, 2, 2));
+  }
+
+  @Test
+  void theObjectiveGradientOfALayerIsItsDataGradientPlusWeightDecay() {
+    ConvNet m = ConvNet.builder(data, s).blas(new NaiveBlas()).architecture(
+        ConvArchitecture.cnn(new int[] {2}, new int[] {}, new int[] {3})).lambda(0.25).seed(4).build();
+    m.lossAndGradient(null, 0, m.numSamples());
+    double[] g = m.parameters().get(2).grad().clone();
+    double[] w = m.parameters().get(2).value();
+    double[] r = m.objectiveGradient(2).data;
+    for (int i = 0; i < g.length; i++) {
+      assertThat(r[i]).isEqualTo(g[i] + 0.25 * w[i]);
+    }
   }
 }

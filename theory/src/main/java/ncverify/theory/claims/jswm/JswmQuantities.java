@@ -183,7 +183,7 @@ public final class JswmQuantities {
 
     // Thm 3.1 NC1
     m.put(Z_PENULT_OP, Dense.opNorm(zPenult))
-        .put(Z_ANTEPENULT_WITHIN, Dense.frob(withinClass(zAnte, labels, k)))
+        .put(Z_ANTEPENULT_WITHIN, withinNorm(zAnte, labels, k))
         .put(NC1TR_PENULT, nc1Trace(zPenult, labels, k));
 
     // inputs of the assembled NC2/NC3 bounds: ||Z_L1||_op, kappa(Z_L1), ||A (I - P_Z)||_op
@@ -267,7 +267,7 @@ public final class JswmQuantities {
 
   private static void checkFinite(DMatrixRMaj m, String name) {
     for (int i = 0; i < m.getNumElements(); i++) {
-      if (!Double.isFinite(m.get(i))) {
+      if (!Double.isFinite(m.data[i])) {
         throw InvalidInputException.of("%s has a non-finite entry at flat index %d", name, i);
       }
     }
@@ -285,10 +285,15 @@ public final class JswmQuantities {
   static DMatrixRMaj classMeans(DMatrixRMaj h, int[] labels, int k) {
     DMatrixRMaj means = new DMatrixRMaj(h.numRows, k);
     int[] count = new int[k];
-    for (int i = 0; i < labels.length; i++) {
-      count[labels[i]]++;
-      for (int r = 0; r < h.numRows; r++) {
-        means.add(r, labels[i], h.get(r, i));
+    for (int label : labels) {
+      count[label]++;
+    }
+    int n = h.numCols;
+    for (int r = 0; r < h.numRows; r++) { // row by row (contiguous); per entry the same sum as column by column
+      int row = r * n;
+      int mrow = r * k;
+      for (int i = 0; i < labels.length; i++) {
+        means.data[mrow + labels[i]] += h.data[row + i];
       }
     }
     for (int c = 0; c < k; c++) {
@@ -299,28 +304,45 @@ public final class JswmQuantities {
     return means;
   }
 
-  /** H (I - Pi): each column minus its class mean. */
-  static DMatrixRMaj withinClass(DMatrixRMaj h, int[] labels, int k) {
+  /**
+   * ||H (I - Pi)|| (Frobenius: each column minus its class mean) without forming H (I - Pi): the scaled
+   * sums of {@link Dense#frob} over the deviations, in two passes over H.
+   */
+  static double withinNorm(DMatrixRMaj h, int[] labels, int k) {
     DMatrixRMaj means = classMeans(h, labels, k);
-    DMatrixRMaj out = h.copy();
-    for (int i = 0; i < labels.length; i++) {
-      for (int r = 0; r < h.numRows; r++) {
-        out.add(r, i, -means.get(r, labels[i]));
+    int n = h.numCols;
+    double scale = 0.0;
+    for (int r = 0; r < h.numRows; r++) {
+      for (int i = 0; i < n; i++) {
+        scale = Math.max(scale, Math.abs(h.data[r * n + i] - means.data[r * k + labels[i]]));
       }
     }
-    return out;
+    if (scale == 0.0) {
+      return 0.0;
+    }
+    double sum = 0.0;
+    for (int r = 0; r < h.numRows; r++) {
+      for (int i = 0; i < n; i++) {
+        double v = (h.data[r * n + i] - means.data[r * k + labels[i]]) / scale;
+        sum += v * v;
+      }
+    }
+    return scale * Math.sqrt(sum);
   }
 
   /** NC1tr = tr Sigma_W / tr Sigma_B = ((1/N)||H(I - Pi)||^2) / ((1/K)||Mbar - mu_G 1^T||^2). */
   static double nc1Trace(DMatrixRMaj h, int[] labels, int k) {
     int n = labels.length;
-    double within = Dense.frob(withinClass(h, labels, k));
+    double within = withinNorm(h, labels, k);
     DMatrixRMaj means = classMeans(h, labels, k);
     double[] global = new double[h.numRows];
-    for (int i = 0; i < n; i++) {
-      for (int r = 0; r < h.numRows; r++) {
-        global[r] += h.get(r, i) / n;
+    for (int r = 0; r < h.numRows; r++) {
+      int row = r * h.numCols;
+      double acc = 0.0;
+      for (int i = 0; i < n; i++) {
+        acc += h.data[row + i] / n;
       }
+      global[r] = acc;
     }
     double between = 0.0;
     for (int c = 0; c < k; c++) {

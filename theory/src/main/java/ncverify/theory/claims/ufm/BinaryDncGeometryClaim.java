@@ -99,7 +99,7 @@ public final class BinaryDncGeometryClaim extends AbstractClaim {
   /** The part of the structure a claim asserts. */
   public enum Part {
     DNC1("dufm.binary_dnc1", "within-class collapse in every layer, ||H_l - Hbar_l Y|| <= prod_{j<l}"
-        + " ||W_j||_op ||grad F||/lambda_H"),
+        + " ||W_j||_op max(||grad F||, ||dF_piece/dH_1||)/lambda_H"),
     DNC2("dufm.binary_dnc2", "class means of every layer l >= 2 an orthogonal frame of the closed-form norm"
         + " q_l (Hbar_l^T Hbar_l = q_l^2 I), first-layer means of norm q_1 at an angle in [90, 180] degrees"),
     DNC3("dufm.binary_dnc3", "weights aligned with the class means, W_l = Hbar_{l+1} Hbar_l^T / q_l^2"
@@ -134,8 +134,8 @@ public final class BinaryDncGeometryClaim extends AbstractClaim {
         + (orthogonalFirstLayer ? " (first-layer means orthogonal: without the first-layer precision)" : ""),
         "At the global optimum of the binary deep UFM: " + part.formula
             + ", up to the tolerance implied by the run's certified gradient norm.",
-        List.of(K, DEPTH, N_PER_CLASS, LAMBDA_H, GRAD_NORM, CURVATURE, PIECE_GRAD_NORM, PIECE_GRAD_H, ONE_PATTERN, REACHED_LOSS, DNC_LOSS, OUTPUT_SCALE,
-            CONVERGED));
+        List.of(K, DEPTH, N_PER_CLASS, LAMBDA_H, GRAD_NORM, CURVATURE, PIECE_GRAD_NORM, PIECE_GRAD_H, ONE_PATTERN,
+            REACHED_LOSS, DNC_LOSS, OUTPUT_SCALE, CONVERGED));
     this.part = part;
     this.factor = factor;
     this.orthogonalFirstLayer = orthogonalFirstLayer;
@@ -186,7 +186,7 @@ public final class BinaryDncGeometryClaim extends AbstractClaim {
       y.set(labels[i], i, 1.0);
     }
     DMatrixRMaj h1 = trained.h1();
-    DeepUfmPoint means = new DeepUfmPoint(classMeans(h1, y), trained.weights());
+    DeepUfmPoint means = new DeepUfmPoint(UfmMatrices.classMeans(h1, y), trained.weights());
     DeepUfmObjective reduced = DufmNormalCurvature.classMeanObjective(p);
     double mu;
     try {
@@ -290,22 +290,6 @@ public final class BinaryDncGeometryClaim extends AbstractClaim {
     return true;
   }
 
-  /** Hbar = H Y^T diag(1/n_k). */
-  static DMatrixRMaj classMeans(DMatrixRMaj h, DMatrixRMaj y) {
-    DMatrixRMaj means = new DMatrixRMaj(h.numRows, y.numRows);
-    CommonOps_DDRM.multTransB(h, y, means);
-    for (int c = 0; c < y.numRows; c++) {
-      double count = 0;
-      for (int i = 0; i < y.numCols; i++) {
-        count += y.get(c, i);
-      }
-      for (int r = 0; r < h.numRows; r++) {
-        means.set(r, c, means.get(r, c) / count);
-      }
-    }
-    return means;
-  }
-
   /** The trained matrices of one measurement, forwarded per sample and per class mean, with the constants. */
   private static final class Structure {
     private final List<DMatrixRMaj> ws = new ArrayList<>();
@@ -355,7 +339,8 @@ public final class BinaryDncGeometryClaim extends AbstractClaim {
       for (int c = 0; c < k; c++) {
         meanLabels[c] = c;
       }
-      means = new DeepUfmObjective(meanLabels, k, lambdas, 1.0).forward(new DeepUfmPoint(classMeans(h1, y), ws));
+      means = new DeepUfmObjective(meanLabels, k, lambdas, 1.0)
+          .forward(new DeepUfmPoint(UfmMatrices.classMeans(h1, y), ws));
       op = new double[depth];
       for (int l = 0; l < depth; l++) {
         op[l] = Norms.op(ws.get(l));
@@ -377,7 +362,7 @@ public final class BinaryDncGeometryClaim extends AbstractClaim {
       for (int l = 1; l <= depth; l++) {
         DMatrixRMaj h = samples.features().get(l - 1);
         DMatrixRMaj target = new DMatrixRMaj(h.numRows, numSamples);
-        CommonOps_DDRM.mult(classMeans(h, y), y, target);
+        CommonOps_DDRM.mult(UfmMatrices.classMeans(h, y), y, target);
         DMatrixRMaj diff = h.copy();
         CommonOps_DDRM.addEquals(diff, -f, target);
         worst = Math.max(worst, Norms.frobenius(diff) / opProduct(l));
@@ -439,26 +424,13 @@ public final class BinaryDncGeometryClaim extends AbstractClaim {
       return i;
     }
 
-    /** c_W = sqrt(sum_m prod_{j != m} ||W_j||_op^2). */
-    private double productLipschitz() {
-      double sum = 0;
-      for (int m = 0; m < depth; m++) {
-        double prod = 1;
-        for (int j = 0; j < depth; j++) {
-          prod *= j == m ? 1 : op[j] * op[j];
-        }
-        sum += prod;
-      }
-      return Math.sqrt(sum);
-    }
-
     /**
      * g_red = max(sqrt(n) g + prod_j ||W_j||_op c_W g^2 / (N lambda_H^2), ||grad F_piece||): the bound from
      * the trainer's certified g and the piece gradient at the class means (docs/theory.md section 4.8).
      */
     double reducedGradient() {
-      double fromRun = Math.sqrt(n) * gradNorm
-          + opProduct(depth + 1) * productLipschitz() * gradNorm * gradNorm / (numSamples * lambdaH * lambdaH);
+      double fromRun = Math.sqrt(n) * gradNorm + opProduct(depth + 1) * UfmMatrices.productLipschitz(op)
+          * gradNorm * gradNorm / (numSamples * lambdaH * lambdaH);
       return Math.max(fromRun, pieceGradNorm);
     }
 

@@ -141,13 +141,7 @@ public final class DlnGeometryClaim extends AbstractClaim {
       y.set(labels[i], i, 1.0);
     }
     int[] sizes = optimum.classSizes();
-    DMatrixRMaj hbar = new DMatrixRMaj(h.numRows, k);
-    CommonOps_DDRM.multTransB(h, y, hbar);
-    for (int c = 0; c < k; c++) {
-      for (int r = 0; r < h.numRows; r++) {
-        hbar.set(r, c, hbar.get(r, c) / sizes[c]);
-      }
-    }
+    DMatrixRMaj hbar = UfmMatrices.classMeans(h, y);
     double mu = DeepLinearCurvature.normalCurvature(weights, hbar, sizes, optimum.lambdaW(), optimum.lambdaH());
     Measurement.Builder b = Measurement.builder().put(DEPTH, weights.size()).put(LAMBDA_W, optimum.lambdaW())
         .put(LAMBDA_H, optimum.lambdaH()).put(GRAD_NORM, gradNorm).put(CURVATURE, mu)
@@ -239,13 +233,7 @@ public final class DlnGeometryClaim extends AbstractClaim {
         largest = Math.max(largest, (int) Math.round(sizes[c]));
       }
       nMax = largest;
-      hbar = new DMatrixRMaj(h.numRows, k);
-      CommonOps_DDRM.multTransB(h, y, hbar);
-      for (int c = 0; c < k; c++) {
-        for (int r = 0; r < h.numRows; r++) {
-          hbar.set(r, c, hbar.get(r, c) / sizes[c]);
-        }
-      }
+      hbar = UfmMatrices.classMeans(h, y);
       DMatrixRMaj p = ws.get(0);
       for (int l = 1; l < depth; l++) {
         DMatrixRMaj next = new DMatrixRMaj(ws.get(l).numRows, p.numCols);
@@ -268,15 +256,7 @@ public final class DlnGeometryClaim extends AbstractClaim {
       for (int l = 0; l < ws.size(); l++) {
         op[l] = Norms.op(ws.get(l));
       }
-      double sum = 0;
-      for (int l = 0; l < op.length; l++) {
-        double prod = 1;
-        for (int j = 0; j < op.length; j++) {
-          prod *= j == l ? 1 : op[j] * op[j];
-        }
-        sum += prod;
-      }
-      return Math.sqrt(sum);
+      return UfmMatrices.productLipschitz(op);
     }
 
     /** g_red = sqrt(n_max) g + ||W||_op c_W g^2/(N lambda_H^2) (docs/theory.md section 3.7). */

@@ -43,8 +43,7 @@ public final class SeliClassMeanGramClaim extends SeliLimitClaim {
 
   @Override
   protected List<AssumptionCheck> extraAssumptions(Measurement m) {
-    return List.of(AssumptionCheck.of("K >= 3", m.get(K), Relation.AT_LEAST, 3),
-        AssumptionCheck.flag("unequal class sizes", m.get(IMBALANCED) == 1.0));
+    return atLeastThreeUnequalClasses(m);
   }
 
   @Override

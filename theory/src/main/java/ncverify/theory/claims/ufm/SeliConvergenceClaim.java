@@ -49,8 +49,7 @@ public final class SeliConvergenceClaim extends SeliLimitClaim {
 
   @Override
   protected List<AssumptionCheck> extraAssumptions(Measurement m) {
-    return List.of(AssumptionCheck.of("K >= 3", m.get(K), Relation.AT_LEAST, 3),
-        AssumptionCheck.flag("unequal class sizes (SELI differs from the ETF)", m.get(IMBALANCED) == 1.0));
+    return atLeastThreeUnequalClasses(m);
   }
 
   @Override

@@ -3,7 +3,6 @@ package ncverify.theory.claims.ufm;
 import java.util.List;
 import ncverify.theory.claims.AssumptionCheck;
 import ncverify.theory.claims.Measurement;
-import ncverify.theory.claims.Relation;
 
 /**
  * [SELI] feature Gram (docs/theory.md section 2): H^T H -&gt; (Zhat^T Zhat)^{1/2} (up to scale) as lambda -&gt; 0,
@@ -30,7 +29,6 @@ public final class SeliFeatureGramClaim extends SeliLimitClaim {
 
   @Override
   protected List<AssumptionCheck> extraAssumptions(Measurement m) {
-    return List.of(AssumptionCheck.of("K >= 3", m.get(K), Relation.AT_LEAST, 3),
-        AssumptionCheck.flag("unequal class sizes", m.get(IMBALANCED) == 1.0));
+    return atLeastThreeUnequalClasses(m);
   }
 }

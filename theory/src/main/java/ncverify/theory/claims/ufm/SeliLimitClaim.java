@@ -158,6 +158,12 @@ public abstract class SeliLimitClaim extends AbstractClaim {
   /** Object-specific assumptions (class count, imbalance profile). */
   protected abstract List<AssumptionCheck> extraAssumptions(Measurement m);
 
+  /** K &gt;= 3 and unequal class sizes: SELI differs from the ETF and the Grams are not pinned by K = 2. */
+  protected static List<AssumptionCheck> atLeastThreeUnequalClasses(Measurement m) {
+    return List.of(AssumptionCheck.of("K >= 3", m.get(K), Relation.AT_LEAST, 3),
+        AssumptionCheck.flag("unequal class sizes (SELI differs from the ETF)", m.get(IMBALANCED) == 1.0));
+  }
+
   /** Object-specific conclusion parts at ridge i (may be empty). */
   protected List<ConclusionCheck> extraParts(Measurement m, int i) {
     return List.of();

@@ -40,12 +40,7 @@ public final class ClassLogitGeometry {
           classLogits.numCols);
     }
     this.sizes = sizes.clone();
-    z = classLogits.copy();
-    for (int r = 0; r < k; r++) {
-      for (int c = 0; c < k; c++) {
-        z.set(r, c, z.get(r, c) * Math.sqrt(sizes[c]));
-      }
-    }
+    z = scaleColumns(classLogits, sizes, 0.5);
     DMatrixRMaj zzt = new DMatrixRMaj(k, k);
     CommonOps_DDRM.multTransB(z, z, zzt);
     gramW = GeometryMatrices.sqrtPsd(symmetric(zzt));
@@ -102,6 +97,18 @@ public final class ClassLogitGeometry {
   /** Eigenvalues of G_W = singular values of Z, descending (K values). */
   public double[] spectrum() {
     return spectrum.clone();
+  }
+
+  /** A D^p: column c of {@code a} times n_c^p (Z = M D^{1/2} and back), as a new matrix. */
+  static DMatrixRMaj scaleColumns(DMatrixRMaj a, int[] sizes, double power) {
+    DMatrixRMaj out = a.copy();
+    for (int c = 0; c < a.numCols; c++) {
+      double f = Math.pow(sizes[c], power);
+      for (int r = 0; r < a.numRows; r++) {
+        out.set(r, c, out.get(r, c) * f);
+      }
+    }
+    return out;
   }
 
   private static DMatrixRMaj symmetric(DMatrixRMaj a) {

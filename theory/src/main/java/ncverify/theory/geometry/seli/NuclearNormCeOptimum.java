@@ -183,15 +183,9 @@ public final class NuclearNormCeOptimum {
 
   /** Class logits M* = W Ht D^{-1/2} (K x K). */
   public DMatrixRMaj classLogits() {
-    int k = sizes.length;
-    DMatrixRMaj m = new DMatrixRMaj(k, k);
-    CommonOps_DDRM.mult(w, ht, m);
-    for (int r = 0; r < k; r++) {
-      for (int c = 0; c < k; c++) {
-        m.set(r, c, m.get(r, c) / Math.sqrt(sizes[c]));
-      }
-    }
-    return m;
+    DMatrixRMaj z = new DMatrixRMaj(sizes.length, sizes.length);
+    CommonOps_DDRM.mult(w, ht, z);
+    return ClassLogitGeometry.scaleColumns(z, sizes, -0.5);
   }
 
   /** The objects of the optimum (classifier, feature and class-mean Grams, logits, spectrum). */
@@ -288,13 +282,7 @@ public final class NuclearNormCeOptimum {
         CommonOps_DDRM.add(m, -1.0 / k);
         CommonOps_DDRM.scale(Math.log(1 / l), m);
       }
-      DMatrixRMaj z = m.copy();
-      for (int r = 0; r < k; r++) {
-        for (int c = 0; c < k; c++) {
-          z.set(r, c, z.get(r, c) * Math.sqrt(sizes[c]));
-        }
-      }
-      Svd svd = Svd.thin(z);
+      Svd svd = Svd.thin(ClassLogitGeometry.scaleColumns(m, sizes, 0.5));
       DMatrixRMaj u = svd.u();
       DMatrixRMaj v = svd.v();
       double[] s = svd.s();

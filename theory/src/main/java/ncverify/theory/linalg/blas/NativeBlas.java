@@ -59,6 +59,29 @@ public final class NativeBlas implements Blas {
   }
 
   /**
+   * dsyrk on one triangle, then mirrored. Row-major A (n x k, lda) is column-major A^T (k x n), so
+   * A A^T = (A^T)^T A^T is dsyrk with trans = "T"; column-major upper is row-major lower.
+   */
+  @Override
+  public void gram(int n, int k, double alpha, double[] a, int aOff, int lda, double beta, double[] c, int cOff,
+      int ldc) {
+    if (GemmArgs.checkAndHandleTrivial(false, true, n, n, k, alpha, a, aOff, lda, a, aOff, lda, beta, c, cOff,
+        ldc)) {
+      return;
+    }
+    if ((long) aOff + (long) n * lda > a.length || (long) cOff + (long) n * ldc > c.length) {
+      product(false, true, n, n, k, alpha, a, aOff, lda, a, aOff, lda, beta, c, cOff, ldc); // see product
+      return;
+    }
+    blas.dsyrk("U", "T", n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        c[cOff + i * ldc + j] = c[cOff + j * ldc + i];
+      }
+    }
+  }
+
+  /**
    * The JNI call. netlib checks that an operand extends over whole leading dimensions (offset + rows ld
    * &lt;= length for a row-major operand), stricter than BLAS itself (offset + (rows - 1) ld + cols): a
    * block in the middle of a wider matrix, e.g. samples i0.. of a d x N feature matrix, fails it. Such an

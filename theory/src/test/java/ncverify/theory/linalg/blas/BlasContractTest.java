@@ -33,6 +33,33 @@ abstract class BlasContractTest {
   }
 
   @Test
+  void gramEqualsTheProductWithTheTranspose() {
+    SplittableRandom rnd = new SplittableRandom(SEED + 4);
+    for (int[] s : new int[][] {{1, 1}, {5, 3}, {7, 40}, {33, 300}}) {
+      for (boolean tight : new boolean[] {false, true}) {
+        Case c = Case.random(rnd, false, true, s[0], s[0], s[1], 3, 3, 2, 4);
+        c = tight ? c.tight() : c;
+        double[] a = c.a; // A A^T: the same operand on both sides
+        double[] c0 = c.c.clone();
+        for (int i = 0; i < s[0]; i++) { // a symmetric C on entry
+          for (int j = 0; j < i; j++) {
+            c0[c.cOff + i * c.ldc + j] = c0[c.cOff + j * c.ldc + i];
+          }
+        }
+        double[] want = c0.clone();
+        new NaiveBlas().dgemm(false, true, s[0], s[0], s[1], 0.75, a, c.aOff, c.lda, a, c.aOff, c.lda, 0.5, want,
+            c.cOff, c.ldc);
+        double[] got = c0.clone();
+        blas.gram(s[0], s[1], 0.75, a, c.aOff, c.lda, 0.5, got, c.cOff, c.ldc);
+        for (int i = 0; i < got.length; i++) {
+          assertThat(got[i]).as("%s n=%d k=%d tight=%s at %d", blas.name(), s[0], s[1], tight, i)
+              .isCloseTo(want[i], org.assertj.core.api.Assertions.within(TOL * (s[1] + 1)));
+        }
+      }
+    }
+  }
+
+  @Test
   void operandsEndingRightAfterTheirLastElement() {
     SplittableRandom rnd = new SplittableRandom(SEED + 3);
     for (int[] s : new int[][] {{1, 1, 1}, {5, 1, 3}, {1, 6, 4}, {9, 7, 1}, {33, 40, 21}}) {
