@@ -32,7 +32,7 @@ echo "ncv metrics (no W):                 $(NCV_JAVA_OPTS=-Xmx3g wall "$ncv" met
 echo "numpy in memory:                    $(wall $py --features "$m-H.npy" --labels "$m-y.npy")"
 $py --features "$m-H.npy" --labels "$m-y.npy"
 NCV_JAVA_OPTS=-Xmx3g "$ncv" bench --metrics "$m-H.npy" --labels "$m-y.npy" --weights "$m-W.npy"
-if [ -f "$dir/imagenet-H.npy" ]; then
+if [ "${2:-}" = imagenet ] && [ -f "$dir/imagenet-H.npy" ]; then
   echo "== streamed: 1,281,167 x 2048 float32 (10.5 GB), K = 10, ncv with -Xmx2g"
   i="$dir/imagenet"
   echo "ncv metrics (streamed, all metrics): $(NCV_JAVA_OPTS=-Xmx2g wall "$ncv" metrics --features "$i-H.npy" --labels "$i-y.npy" --weights "$i-W.npy")"

@@ -261,6 +261,7 @@ public abstract class ChainModel implements Model {
    * samples: one full {@link #lossAndGradient} pass (the engine's own backprop, which overwrites the gradient
    * buffers) plus the layer's own weight decay ({@link Parameter#decay()}), as the optimizer applies it.
    */
+  @Override
   public DMatrixRMaj objectiveGradient(int l) {
     checkLayer(l);
     lossAndGradient(null, 0, n);

@@ -67,6 +67,13 @@ public interface Model {
    */
   double lossAndGradient(int[] idx, int off, int b);
 
+  /**
+   * R_l = G_l + lambda_l W_l, the gradient of the full regularized objective with respect to W_l over
+   * all N samples, from the model's own backprop (one full {@link #lossAndGradient} pass, which
+   * overwrites every gradient buffer) and the layer's weight decay, as the optimizer applies it.
+   */
+  DMatrixRMaj objectiveGradient(int l);
+
   /** Full-data term, regularizer, objective and train error at the current parameters. */
   Evaluation evaluate();
 

@@ -17,11 +17,12 @@ import ncverify.theory.InvalidInputException;
 /**
  * Generators of convolutional and residual backbones in the [JSWM] layout (docs/theory.md section 5: any
  * backbone, then a linear head of L2 layers) and of the image shapes they read. A CNN is 1..maxStages
- * stages of a convolution (kernel 3, 1, 2 or 5; stride 1 or 2; same or no padding) each followed by
- * nothing, 2 x 2 max or 2 x 2 average pooling; a ResNet is a 3 x 3 stem and 1..maxStages basic residual
- * blocks (stride 1 or 2: identity skips and 1 x 1 projections both occur). Then 0..maxDense fully
- * connected layers and the head, all with one activation. Every stage is drawn so that it fits the
- * shape it receives (a convolution that would not fit becomes 1 x 1, a pooling is skipped below 2 x 2).
+ * stages of a convolution (kernel 3, 1, 2 or 5; same or no padding) that may halve the image once, by a
+ * stride of 2 or by a following 2 x 2 max or average pooling; a ResNet is a 3 x 3 stem and 1..maxStages
+ * basic residual blocks (stride 1 or 2: identity skips and 1 x 1 projections both occur). Then 0..maxDense
+ * fully connected layers and the head, all with one activation. Every stage is drawn so that it fits the
+ * shape it receives and keeps it at least 2 x 2 (a convolution that would not becomes 1 x 1 with stride 1,
+ * no halving below 4 x 4), so that the head sees enough features to fit the classes.
  * Shrinks toward the simplest network: a CNN of one 3 x 3 same-padded convolution with the fewest
  * channels, no pooling, no dense layer, ReLU, the smallest head.
  */
@@ -65,7 +66,7 @@ public final class ConvGens {
    * Backbones for K classes on inputs from {@code inputs}: a CNN or a ResNet (one in two) of 1..maxStages
    * stages with channels among the powers of two in [2, maxChannels], then 0..maxDense dense layers and a
    * head of L2 from {@code headDepths} layers, the dense and hidden head widths powers of two in
-   * [max(K, 2), maxWidth] (never below K, so the head keeps rank K).
+   * [max(K, 4), maxWidth] (never below K, so the head keeps rank K).
    */
   public static Gen<ConvShape> convNets(int k, Gen<ImageShape> inputs, int maxStages, int maxChannels, int maxDense,
       int maxWidth, Gen<Integer> headDepths) {
@@ -73,7 +74,7 @@ public final class ConvGens {
       throw InvalidInputException.of("conv nets need K >= 2, maxStages >= 1, maxChannels >= 2 and maxDense >= 0,"
           + " got %d, %d, %d, %d", k, maxStages, maxChannels, maxDense);
     }
-    int lo = Integer.highestOneBit(Math.max(2, k));
+    int lo = Integer.highestOneBit(Math.max(4, k));
     lo = lo < k ? lo << 1 : lo;
     int wideLo = Math.min(lo, Integer.highestOneBit(Math.max(2, maxWidth)));
     Gen<Integer> widths = ArchitectureGens.widths(wideLo, Math.max(wideLo, Integer.highestOneBit(Math.max(2, maxWidth))));
@@ -91,24 +92,27 @@ public final class ConvGens {
       }
       for (int i = 0; i < stages; i++) {
         int c = channels.generate(s);
-        boolean halve = Gen.integers(0, 1).generate(s) == 1 && Math.min(cur.height(), cur.width()) >= 2;
+        // at most one halving per stage (a stride of 2 or a pooling), and never below 2 x 2
+        int halving = Gen.integers(0, 3).generate(s);
+        if (Math.min(cur.height(), cur.width()) < 4) {
+          halving = 0;
+        }
         if (resnet) {
-          Stage block = new Residual(c, halve ? 2 : 1);
+          Stage block = new Residual(c, halving > 0 ? 2 : 1);
           trunk.add(block);
           cur = block.output(cur);
           continue;
         }
         int kernel = Gen.elements(KERNELS).generate(s);
         boolean same = Gen.integers(0, 1).generate(s) == 0;
-        Stage conv = new Conv(c, kernel, halve ? 2 : 1, same ? kernel / 2 : 0);
-        if (!fits(conv, cur)) {
+        Stage conv = new Conv(c, kernel, halving == 1 ? 2 : 1, same ? kernel / 2 : 0);
+        if (!fits(conv, cur) || Math.min(conv.output(cur).height(), conv.output(cur).width()) < 2 && halving == 1) {
           conv = new Conv(c, 1, 1, 0);
         }
         trunk.add(conv);
         cur = conv.output(cur);
-        int pool = Gen.integers(0, 2).generate(s);
-        if (pool > 0 && Math.min(cur.height(), cur.width()) >= 2) {
-          Stage p = new Pool(pool == 1 ? Pooling.MAX : Pooling.AVG, 2, 2);
+        if (halving > 1 && Math.min(cur.height(), cur.width()) >= 4) {
+          Stage p = new Pool(halving == 2 ? Pooling.MAX : Pooling.AVG, 2, 2);
           trunk.add(p);
           cur = p.output(cur);
         }

@@ -50,8 +50,34 @@ class JswmProperties {
     PropertyResult r = StudyProperty.check(study, config(study.defaultTries(), EXHAUSTIVE ? 100 : 8));
     List<StudyOutcome> outs = study.outcomes();
     System.out.println(summary(outs));
+    System.out.println(perBackbone(outs));
     r.orThrow();
     assertWrongVersionsCaught(study.claimIds(), outs, List.of("jswm.critical.balancedness"));
+    // issue 17: convolutional and residual backbones are drawn and judged like MLPs
+    for (String family : List.of("mlp", "cnn", "resnet")) {
+      assertThat(outs.stream().filter(o -> family.equals(o.observations().get("backbone")))
+          .flatMap(o -> o.results().stream()).filter(x -> x.verdict() == Verdict.HOLDS).count())
+          .as("[JSWM] claims judged on %s backbones", family).isPositive();
+    }
+  }
+
+  /** Per backbone family: tries and, per claim, how often its assumptions held (coverage). */
+  static String perBackbone(List<StudyOutcome> outs) {
+    Map<String, Map<String, int[]>> by = new TreeMap<>();
+    for (StudyOutcome o : outs) {
+      String family = String.valueOf(o.observations().get("backbone"));
+      for (ClaimResult x : o.results()) {
+        int[] c = by.computeIfAbsent(family, f -> new TreeMap<>()).computeIfAbsent(x.id(), i -> new int[2]);
+        c[0]++;
+        c[1] += x.verdict() == Verdict.NOT_APPLICABLE ? 0 : 1;
+      }
+    }
+    StringBuilder sb = new StringBuilder("[JSWM] coverage per backbone family (assumptions held / tries):");
+    by.forEach((family, claims) -> {
+      sb.append("\n  ").append(family).append(':');
+      claims.forEach((id, c) -> sb.append(String.format(Locale.ROOT, " %s %d/%d;", id, c[1], c[0])));
+    });
+    return sb.toString();
   }
 
   /** Constructed exact and perturbed heads: the claims hold, and their wrong versions are caught. */

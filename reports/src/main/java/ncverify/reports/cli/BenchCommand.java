@@ -78,6 +78,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--block-size", paramLabel = "S", description = "With --metrics: samples per streamed block.")
   Integer blockSize;
 
+  @Option(names = "--in-memory", description = "With --metrics: read the whole d x N matrix first (as ncv check"
+      + " does), then the passes over it.")
+  boolean inMemory;
+
   @Option(names = "--sizes", split = ",", hidden = true, description = "GEMM sizes (testing).")
   int[] sizes;
 
@@ -182,7 +186,7 @@ public final class BenchCommand implements Callable<Integer> {
     out.put("backend", Backends.best().name());
     out.put("processors", Runtime.getRuntime().availableProcessors());
     out.put("java_version", System.getProperty("java.version"));
-    out.putAll(MetricsBench.run(metricsFeatures, metricsLabels, metricsWeights, stream, blockSize));
+    out.putAll(MetricsBench.run(metricsFeatures, metricsLabels, metricsWeights, stream, blockSize, inMemory));
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
       o.println(Json.write(out));

@@ -16,6 +16,7 @@ import ncverify.theory.metrics.GlobalMean;
 import ncverify.theory.metrics.LabeledFeatures;
 import ncverify.theory.metrics.MetricsReport;
 import ncverify.theory.metrics.NcMetrics;
+import ncverify.theory.metrics.PassListener;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,8 +70,9 @@ public final class MetricsCommand implements Callable<Integer> {
   Integer blockSize;
 
   /**
-   * Whether {@code ncv metrics} streams the file: when asked to (--stream, --block-size) or when its float64
-   * copy (8 N d bytes) would take more than half of the free heap.
+   * Whether {@code ncv metrics} announces that it streams the file and shows the progress of its passes:
+   * when asked to (--stream, --block-size) or when the file's float64 copy (8 N d bytes) would take more
+   * than half of the free heap. (The passes are over blocks of the mapped file in every case.)
    */
   static boolean streams(MappedNpy mapped, boolean stream, Integer blockSize) {
     return stream || blockSize != null || mapped.memoryBytes() > Heap.available() / 2;
@@ -96,24 +98,33 @@ public final class MetricsCommand implements Callable<Integer> {
     if (mapped == null && (stream || blockSize != null)) {
       throw InvalidInputException.of("--stream and --block-size need a float32 or float64 .npy features file");
     }
-    boolean streaming = mapped != null && streams(mapped, stream, blockSize);
     MetricsReport report;
-    if (streaming) {
+    if (mapped != null) {
+      // two passes over blocks of the mapped file, converted in parallel: no d x N copy of the features
       int[] y = ArrayFiles.labelsFor(mapped.numSamples(), features, labels);
       int k = classes == null ? LabeledFeatures.inferNumClasses(y) : classes;
       DMatrixRMaj w = weights == null ? null : ArrayFiles.matrix(weights, "weights");
       double[] b = bias == null ? null : ArrayFiles.vector(bias, "bias");
       List<DMatrixRMaj> ws = ArrayFiles.matrices(layers, "layer weights");
       PrintWriter err = spec.commandLine().getErr();
-      err.printf(Locale.ROOT, "ncv metrics: streaming %s (%s; %s as float64, %s of heap available) in %d passes%s%n",
-          mapped.name(), mapped.describe(), Heap.describe(mapped.memoryBytes()), Heap.describe(Heap.available()),
-          NcMetrics.PASSES, blockSize == null ? "" : " of blocks of " + blockSize + " samples");
-      err.flush();
-      try (PassProgress progress = new PassProgress(err, System.console() != null)) {
-        report = NcMetrics.measure(mapped, y, k, w, b, ws, gm, blockSize == null ? 0 : blockSize, progress);
+      PassProgress progress = null;
+      if (streams(mapped, stream, blockSize)) {
+        err.printf(Locale.ROOT, "ncv metrics: streaming %s (%s; %s as float64, %s of heap available) in %d passes%s%n",
+            mapped.name(), mapped.describe(), Heap.describe(mapped.memoryBytes()), Heap.describe(Heap.available()),
+            NcMetrics.PASSES, blockSize == null ? "" : " of blocks of " + blockSize + " samples");
+        err.flush();
+        progress = new PassProgress(err, System.console() != null);
+      }
+      try {
+        report = NcMetrics.measure(mapped, y, k, w, b, ws, gm, blockSize == null ? 0 : blockSize,
+            progress == null ? PassListener.NONE : progress);
+      } finally {
+        if (progress != null) {
+          progress.close();
+        }
       }
     } else {
-      DMatrixRMaj h = mapped != null ? mapped.readAll() : ArrayFiles.features(features);
+      DMatrixRMaj h = ArrayFiles.features(features);
       int[] y = ArrayFiles.labelsFor(h, features, labels);
       LabeledFeatures lf = classes == null ? LabeledFeatures.of(h, y) : new LabeledFeatures(h, y, classes);
       DMatrixRMaj w = weights == null ? null : ArrayFiles.matrix(weights, "weights");

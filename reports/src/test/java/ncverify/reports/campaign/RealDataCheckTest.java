@@ -12,15 +12,21 @@ class RealDataCheckTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void judgesTheJswmClaimsOnBothFashionMnistSubsets() {
+  void judgesTheJswmClaimsOnBothFashionMnistSubsetsWithAnMlpAndACnn() {
     assumeTrue(RealDataCheck.available(), "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
     Map<String, Object> r = RealDataCheck.run(true, 1L);
-    assertThat(r).containsOnlyKeys("balanced", "step_R5");
+    assertThat(r).containsOnlyKeys("balanced", "step_R5", "cnn_balanced", "cnn_step_R5");
     Map<String, Object> balanced = (Map<String, Object>) r.get("balanced");
     assertThat((int[]) balanced.get("sizes")).hasSize(FashionMnist.K).containsOnly(20);
     Map<String, Object> step = (Map<String, Object>) r.get("step_R5");
     assertThat((int[]) step.get("sizes")).containsExactly(20, 20, 20, 20, 20, 4, 4, 4, 4, 4);
-    for (Map<String, Object> sub : List.of(balanced, step)) {
+    Map<String, Object> cnnBalanced = (Map<String, Object>) r.get("cnn_balanced");
+    Map<String, Object> cnnStep = (Map<String, Object>) r.get("cnn_step_R5");
+    assertThat(balanced.get("backbone")).isEqualTo("mlp");
+    assertThat(cnnBalanced.get("backbone")).isEqualTo("cnn");
+    assertThat((int[]) cnnStep.get("sizes")).containsExactly((int[]) step.get("sizes"));
+    // the CNN fits both quick subsets (measured train error 0 on both)
+    for (Map<String, Object> sub : List.of(balanced, step, cnnBalanced, cnnStep)) {
       List<Map<String, Object>> claims = (List<Map<String, Object>>) sub.get("claims");
       assertThat(claims).isNotEmpty().allSatisfy(c -> assertThat((String) c.get("paper")).isEqualTo("[JSWM]"));
       // training worked: chance level is 0.9 with K = 10 (measured 0.12 balanced, 0.04 step_R5 in --quick)

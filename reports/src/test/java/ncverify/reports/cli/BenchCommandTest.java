@@ -60,20 +60,22 @@ class BenchCommandTest {
     }
     ncverify.reports.io.NpyWriter.writeMatrix(dir.resolve("H.npy"), h, 40, 3);
     ncverify.reports.io.NpyWriter.writeLabels(dir.resolve("y.npy"), y);
-    for (boolean stream : new boolean[] {false, true}) {
+    for (String mode : new String[] {"default", "stream", "in-memory"}) {
       List<String> args = new ArrayList<>(List.of("bench", "--json", "--metrics", dir.resolve("H.npy").toString(),
           "--labels", dir.resolve("y.npy").toString()));
-      if (stream) {
+      if (mode.equals("stream")) {
         args.addAll(List.of("--stream", "--block-size", "9"));
+      } else if (mode.equals("in-memory")) {
+        args.add("--in-memory");
       }
       CliRun r = CliRun.of(args.toArray(new String[0]));
       assertThat(r.code()).as(r.err()).isZero();
       JsonNode j = Json.mapper().readTree(r.out());
-      assertThat(j.get("streamed").asBoolean()).isEqualTo(stream);
+      assertThat(j.get("streamed").asBoolean()).as(mode).isEqualTo(mode.equals("stream"));
       assertThat(j.get("features").asText()).isEqualTo("H.npy (40 x 3 float64, 1 MB)");
       assertThat(j.get("total_seconds").asDouble()).isPositive();
       assertThat(j.get("peak_heap_mb").asDouble()).isPositive();
-      assertThat(j.has("pass1_seconds")).isEqualTo(stream);
+      assertThat(j.has("pass1_seconds")).as(mode).isEqualTo(!mode.equals("in-memory"));
       assertThat(j.get("nc1").asDouble()).isPositive();
     }
   }

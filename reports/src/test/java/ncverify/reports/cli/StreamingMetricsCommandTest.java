@@ -57,8 +57,12 @@ class StreamingMetricsCommandTest {
   @Test
   void streamingWithTinyBlocksEqualsTheInMemoryResult() throws IOException {
     writeMixture(500, 6, 4);
-    CliRun mem = CliRun.of("metrics", "--features", p("H.npy"), "--labels", p("y.npy"), "--weights", p("W.npy"),
+    toCsv("H.npy", "H.csv"); // a CSV file is read into memory: the in-memory path
+    CliRun mem = CliRun.of("metrics", "--features", p("H.csv"), "--labels", p("y.npy"), "--weights", p("W.npy"),
         "--json");
+    CliRun quiet = CliRun.of("metrics", "--features", p("H.npy"), "--labels", p("y.npy"), "--weights", p("W.npy"),
+        "--json");
+    assertThat(quiet.err()).as("a file that fits is measured in blocks without a word").isEmpty();
     CliRun streamed = CliRun.of("metrics", "--features", p("H.npy"), "--labels", p("y.npy"), "--weights",
         p("W.npy"), "--json", "--stream", "--block-size", "7");
     assertThat(mem.code()).isZero();
@@ -67,13 +71,28 @@ class StreamingMetricsCommandTest {
         .contains("in 2 passes of blocks of 7 samples").contains("pass 1/2 (class means) 100%")
         .contains("pass 2/2 (NC1, NC4, errors) 100%");
     JsonNode a = Json.mapper().readTree(mem.out());
-    JsonNode b = Json.mapper().readTree(streamed.out());
-    assertThat(b.size()).isEqualTo(a.size());
-    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      double x = e.getValue().asDouble();
-      assertThat(b.get(e.getKey()).asDouble()).as(e.getKey()).isCloseTo(x, within(1e-12 * Math.abs(x)));
+    for (CliRun run : new CliRun[] {quiet, streamed}) {
+      JsonNode b = Json.mapper().readTree(run.out());
+      assertThat(b.size()).isEqualTo(a.size());
+      for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        double x = e.getValue().asDouble();
+        assertThat(b.get(e.getKey()).asDouble()).as(e.getKey()).isCloseTo(x, within(1e-12 * Math.abs(x)));
+      }
     }
+  }
+
+  /** The .npy matrix as CSV with every double written exactly (shortest round-trip representation). */
+  private void toCsv(String npy, String csv) throws IOException {
+    var a = ncverify.reports.io.NpyReader.read(dir.resolve(npy));
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < a.rows(); i++) {
+      for (int j = 0; j < a.cols(); j++) {
+        b.append(j > 0 ? "," : "").append(Double.toString(a.data()[i * a.cols() + j]));
+      }
+      b.append('\n');
+    }
+    Files.writeString(dir.resolve(csv), b.toString());
   }
 
   /** A sparse .npy file declaring n x d float32 (no disk blocks written). */

@@ -133,14 +133,17 @@ final class MetricPasses {
     double[] hc = centered ? new double[d * width] : null;
     int r = work.nc1Rank();
     double[] proj = nc1 ? new double[r * width] : null;
-    double[] logits = w == null ? null : new double[w.numRows * width];
     double[] sumSq = new double[nc1 ? r : 0];
     double[] traceRows = new double[trace ? d : 0];
     int[] predicted = w == null ? null : new int[n];
     int[] nearest = work.nearest() ? new int[n] : null;
     double[] fit = {1.0, 0.0};
     double[] meanSq = work.nearest() ? squaredNorms(mbar) : null;
-    double[] dots = work.nearest() ? new double[k * width] : null;
+    // one product per block gives W h (rows 0 .. K_W - 1) and Mbar^T h (the next K rows): the block is read once
+    int kw = w == null ? 0 : w.numRows;
+    int rows = kw + (work.nearest() ? k : 0);
+    double[] stacked = rows == 0 ? null : stack(w, work.nearest() ? mbar : null, d);
+    double[] products = rows == 0 ? null : new double[rows * width];
     double[] md = mbar.data;
     for (int i0 = 0; i0 < n; i0 += width) {
       int bw = Math.min(width, n - i0);
@@ -180,17 +183,18 @@ final class MetricPasses {
           sumSq[j] += acc;
         }
       }
+      if (stacked != null) {
+        blas.dgemm(false, false, rows, bw, d, 1.0, stacked, 0, d, data, b.offset(), b.ld(), 0.0, products, 0, bw);
+      }
       if (w != null) {
-        int kw = w.numRows;
-        blas.dgemm(false, false, kw, bw, d, 1.0, w.data, 0, d, data, b.offset(), b.ld(), 0.0, logits, 0, bw);
-        int[] pred = Logits.argmax(DMatrixRMaj.wrap(kw, bw, logits), work.bias());
+        int[] pred = Logits.argmax(DMatrixRMaj.wrap(kw, bw, products), work.bias());
         System.arraycopy(pred, 0, predicted, i0, bw);
         if (y != null) {
-          accumulateFit(logits, kw, bw, y, start, fit);
+          accumulateFit(products, kw, bw, y, start, fit);
         }
       }
       if (nearest != null) {
-        nearestBlock(blas, b, bw, mbar, meanSq, dots, nearest, start);
+        nearestBlock(b, bw, mbar, meanSq, products, kw * bw, nearest, start);
       }
       listener.progress(pass, passes, i0 + bw, n);
     }
@@ -201,19 +205,18 @@ final class MetricPasses {
    * The nearest class means of the samples of block {@code b} into {@code nearest[start ..]}: exactly the
    * argmin (lowest index on ties) of the direct sums of squared differences of {@link
    * WideProducts#squaredDistancesBlock}, at the cost of one product. Each ||h - mu_k||^2 is first estimated
-   * as ||h||^2 - 2 mu_k^T h + ||mu_k||^2 (mu_k^T h for all k in one product of the backend); the error of the
+   * as ||h||^2 - 2 mu_k^T h + ||mu_k||^2 (mu_k^T h for all k from the block's product, at {@code dots[dotsOff ..]}); the error of the
    * estimate and of the direct sum are both below e_k = {@value #NEAREST_GAMMA} (d + 4) eps (||h|| +
    * ||mu_k||)^2 (eps = 2^-52; plus (3 d + 8) times the smallest subnormal for gradual underflow), so
    * the direct argmin is among the candidates k whose estimate minus e_k is at most the best estimate plus
    * its e. The candidates' distances are then summed directly, feature by feature in the
    * direct method's order (bit for bit its values); usually the best is the only candidate.
    */
-  private static void nearestBlock(Blas blas, FeatureBlocks.Block b, int bw, DMatrixRMaj mbar, double[] meanSq,
-      double[] dots, int[] nearest, int start) {
+  private static void nearestBlock(FeatureBlocks.Block b, int bw, DMatrixRMaj mbar, double[] meanSq,
+      double[] dots, int dotsOff, int[] nearest, int start) {
     int d = mbar.numRows;
     int k = mbar.numCols;
     double[] data = b.data();
-    blas.dgemm(true, false, k, bw, d, 1.0, mbar.data, 0, k, data, b.offset(), b.ld(), 0.0, dots, 0, bw);
     double gamma = NEAREST_GAMMA * (d + 4) * Math.ulp(1.0);
     double underflow = (3.0 * d + 8) * Double.MIN_VALUE; // absolute error of operations on subnormal numbers
     double[] md = mbar.data;
@@ -235,7 +238,7 @@ final class MetricPasses {
         double bestEst = Double.POSITIVE_INFINITY;
         double bestErr = 0;
         for (int c = 0; c < k; c++) {
-          double est = hn - 2 * dots[c * bw + j] + meanSq[c];
+          double est = hn - 2 * dots[dotsOff + c * bw + j] + meanSq[c];
           if (est < bestEst) {
             bestEst = est;
             best = c;
@@ -245,7 +248,7 @@ final class MetricPasses {
         double limit = bestEst + bestErr;
         int m = 0;
         for (int c = 0; c < k; c++) {
-          double est = hn - 2 * dots[c * bw + j] + meanSq[c];
+          double est = hn - 2 * dots[dotsOff + c * bw + j] + meanSq[c];
           if (est - gamma * sq(Math.sqrt(hn) + Math.sqrt(meanSq[c])) - underflow <= limit) {
             cand[m++] = c;
           }
@@ -282,6 +285,22 @@ final class MetricPasses {
 
   private static double sq(double x) {
     return x * x;
+  }
+
+  /** The rows of W (K_W x d, may be null) followed by those of Mbar^T (K x d, if mbar is not null). */
+  private static double[] stack(DMatrixRMaj w, DMatrixRMaj mbar, int d) {
+    int kw = w == null ? 0 : w.numRows;
+    int k = mbar == null ? 0 : mbar.numCols;
+    double[] out = new double[(kw + k) * d];
+    if (w != null) {
+      System.arraycopy(w.data, 0, out, 0, kw * d);
+    }
+    for (int c = 0; c < k; c++) {
+      for (int a = 0; a < d; a++) {
+        out[(kw + c) * d + a] = mbar.data[a * k + c];
+      }
+    }
+    return out;
   }
 
   /** ||mu_k||^2 of the columns of Mbar (d x K). */

@@ -251,11 +251,8 @@ public final class ConvNet implements Model {
     return dense.get(l - 1);
   }
 
-  /**
-   * R_l = G_l + lambda W_l, the gradient of the full regularized objective with respect to the dense
-   * layer W_l over all N samples: one full {@link #lossAndGradient} pass (which overwrites every
-   * gradient buffer) plus the layer's weight decay, as the optimizer applies it.
-   */
+  /** {@inheritDoc} Layer l is the dense layer l (see the class comment). */
+  @Override
   public DMatrixRMaj objectiveGradient(int l) {
     Parameter w = dense(l).weight();
     lossAndGradient(null, 0, n);
