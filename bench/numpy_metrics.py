@@ -15,6 +15,7 @@ Each prints its phases' wall times, the NC1 value (to cross-check ncv), and the 
   python3 bench/numpy_metrics.py --make-metrics DIR   # writes DIR/metrics-H.npy (60,000 x 2048 float32, K = 10)
   python3 bench/numpy_metrics.py --make-check DIR     # the ncv check case (N = 50,000, 256 -> 64 -> K = 10)
   python3 bench/numpy_metrics.py --make-imagenet DIR  # 1,281,167 x 2048 float32, K = 10 (10.5 GB, written in blocks)
+  python3 bench/numpy_metrics.py --evict FILE         # drops FILE from the page cache (cold-start runs)
 """
 import argparse
 import json
@@ -109,7 +110,13 @@ def main():
     ap.add_argument("--make-metrics", metavar="DIR")
     ap.add_argument("--make-check", metavar="DIR")
     ap.add_argument("--make-imagenet", metavar="DIR")
+    ap.add_argument("--evict", metavar="FILE", help="drop FILE from the page cache (a cold start for the next run)")
     a = ap.parse_args()
+    if a.evict:
+        fd = os.open(a.evict, os.O_RDONLY)
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        os.close(fd)
+        return
     rng = np.random.default_rng(20261125)
     if a.make_metrics:
         h, y = mixture(rng, 60000, 2048, 10)
