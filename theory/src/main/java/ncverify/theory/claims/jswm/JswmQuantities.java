@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.Measurement;
+import ncverify.theory.linalg.Parallel;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -182,9 +183,10 @@ public final class JswmQuantities {
     m.put(EPS2, eps2).put(R, r);
 
     // Thm 3.1 NC1
+    DMatrixRMaj means = classMeans(zPenult, labels, k);
     m.put(Z_PENULT_OP, Dense.opNorm(zPenult))
         .put(Z_ANTEPENULT_WITHIN, withinNorm(zAnte, labels, k))
-        .put(NC1TR_PENULT, nc1Trace(zPenult, labels, k));
+        .put(NC1TR_PENULT, nc1Trace(zPenult, labels, means));
 
     // inputs of the assembled NC2/NC3 bounds: ||Z_L1||_op, kappa(Z_L1), ||A (I - P_Z)||_op
     Dense.Svd svdZ = Dense.svd(zIn);
@@ -199,7 +201,6 @@ public final class JswmQuantities {
 
     // conclusions of NC2/NC3 and the last layer
     double[] sWl = Dense.singularValues(wL);
-    DMatrixRMaj means = classMeans(zPenult, labels, k);
     double[] sM = Dense.singularValues(means);
     double sKm = k <= sM.length ? sM[k - 1] : 0.0;
     m.put(KAPPA_WL, Dense.kappa(wL, "W_L")).put(S1_WL, sWl[0]).put(SK_WL, k <= sWl.length ? sWl[k - 1] : 0.0)
@@ -281,7 +282,10 @@ public final class JswmQuantities {
     return y;
   }
 
-  /** Uncentered class means [mu_1..mu_K] (d x K). */
+  /** Feature rows per parallel task of the passes over Z (fixed: the same sums for any thread count). */
+  private static final int ROW_CHUNK = 8;
+
+  /** Uncentered class means [mu_1..mu_K] (d x K), feature rows in parallel. */
   static DMatrixRMaj classMeans(DMatrixRMaj h, int[] labels, int k) {
     DMatrixRMaj means = new DMatrixRMaj(h.numRows, k);
     int[] count = new int[k];
@@ -289,18 +293,18 @@ public final class JswmQuantities {
       count[label]++;
     }
     int n = h.numCols;
-    for (int r = 0; r < h.numRows; r++) { // row by row (contiguous); per entry the same sum as column by column
-      int row = r * n;
-      int mrow = r * k;
-      for (int i = 0; i < labels.length; i++) {
-        means.data[mrow + labels[i]] += h.data[row + i];
+    Parallel.forChunks(h.numRows, ROW_CHUNK, (r0, r1) -> {
+      for (int r = r0; r < r1; r++) { // row by row (contiguous); per entry the same sum as column by column
+        int row = r * n;
+        int mrow = r * k;
+        for (int i = 0; i < labels.length; i++) {
+          means.data[mrow + labels[i]] += h.data[row + i];
+        }
+        for (int c = 0; c < k; c++) {
+          means.data[mrow + c] /= count[c];
+        }
       }
-    }
-    for (int c = 0; c < k; c++) {
-      for (int r = 0; r < h.numRows; r++) {
-        means.set(r, c, means.get(r, c) / count[c]);
-      }
-    }
+    });
     return means;
   }
 
@@ -309,41 +313,74 @@ public final class JswmQuantities {
    * sums of {@link Dense#frob} over the deviations, in two passes over H.
    */
   static double withinNorm(DMatrixRMaj h, int[] labels, int k) {
-    DMatrixRMaj means = classMeans(h, labels, k);
+    return withinNorm(h, labels, classMeans(h, labels, k));
+  }
+
+  /**
+   * {@link #withinNorm(DMatrixRMaj, int[], int)} given the class means: feature rows in parallel chunks of
+   * {@value #ROW_CHUNK}, whose sums are added in order (a matrix of at most {@value #ROW_CHUNK} rows gives
+   * {@link Dense#frob} of the deviations exactly).
+   */
+  static double withinNorm(DMatrixRMaj h, int[] labels, DMatrixRMaj means) {
     int n = h.numCols;
-    double scale = 0.0;
-    for (int r = 0; r < h.numRows; r++) {
-      for (int i = 0; i < n; i++) {
-        scale = Math.max(scale, Math.abs(h.data[r * n + i] - means.data[r * k + labels[i]]));
+    int k = means.numCols;
+    int chunks = (h.numRows + ROW_CHUNK - 1) / ROW_CHUNK;
+    double[] part = new double[chunks];
+    Parallel.forChunks(h.numRows, ROW_CHUNK, (r0, r1) -> {
+      double scale = 0.0;
+      for (int r = r0; r < r1; r++) {
+        for (int i = 0; i < n; i++) {
+          scale = Math.max(scale, Math.abs(h.data[r * n + i] - means.data[r * k + labels[i]]));
+        }
       }
+      part[r0 / ROW_CHUNK] = scale;
+    });
+    double scale = 0.0;
+    for (double p : part) {
+      scale = Math.max(scale, p);
     }
     if (scale == 0.0) {
       return 0.0;
     }
-    double sum = 0.0;
-    for (int r = 0; r < h.numRows; r++) {
-      for (int i = 0; i < n; i++) {
-        double v = (h.data[r * n + i] - means.data[r * k + labels[i]]) / scale;
-        sum += v * v;
+    double s = scale;
+    Parallel.forChunks(h.numRows, ROW_CHUNK, (r0, r1) -> {
+      double sum = 0.0;
+      for (int r = r0; r < r1; r++) {
+        for (int i = 0; i < n; i++) {
+          double v = (h.data[r * n + i] - means.data[r * k + labels[i]]) / s;
+          sum += v * v;
+        }
       }
+      part[r0 / ROW_CHUNK] = sum;
+    });
+    double sum = 0.0;
+    for (double p : part) {
+      sum += p;
     }
     return scale * Math.sqrt(sum);
   }
 
   /** NC1tr = tr Sigma_W / tr Sigma_B = ((1/N)||H(I - Pi)||^2) / ((1/K)||Mbar - mu_G 1^T||^2). */
   static double nc1Trace(DMatrixRMaj h, int[] labels, int k) {
+    return nc1Trace(h, labels, classMeans(h, labels, k));
+  }
+
+  /** {@link #nc1Trace(DMatrixRMaj, int[], int)} given the class means. */
+  static double nc1Trace(DMatrixRMaj h, int[] labels, DMatrixRMaj means) {
     int n = labels.length;
-    double within = withinNorm(h, labels, k);
-    DMatrixRMaj means = classMeans(h, labels, k);
+    int k = means.numCols;
+    double within = withinNorm(h, labels, means);
     double[] global = new double[h.numRows];
-    for (int r = 0; r < h.numRows; r++) {
-      int row = r * h.numCols;
-      double acc = 0.0;
-      for (int i = 0; i < n; i++) {
-        acc += h.data[row + i] / n;
+    Parallel.forChunks(h.numRows, ROW_CHUNK, (r0, r1) -> {
+      for (int r = r0; r < r1; r++) {
+        int row = r * h.numCols;
+        double acc = 0.0;
+        for (int i = 0; i < n; i++) {
+          acc += h.data[row + i] / n;
+        }
+        global[r] = acc;
       }
-      global[r] = acc;
-    }
+    });
     double between = 0.0;
     for (int c = 0; c < k; c++) {
       for (int r = 0; r < h.numRows; r++) {
