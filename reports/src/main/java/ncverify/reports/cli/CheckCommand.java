@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import ncverify.reports.check.LossReduction;
 import ncverify.reports.check.ModelCheck;
 import ncverify.reports.io.ArrayFiles;
+import ncverify.reports.io.MappedNpy;
 import ncverify.reports.json.Json;
 import ncverify.theory.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
@@ -88,8 +89,13 @@ public final class CheckCommand implements Callable<Integer> {
     if (lambdaW != null && !(lambdaW > 0) || lambdaH != null && !(lambdaH > 0)) {
       throw InvalidInputException.of("--lambda-w and --lambda-h must be > 0");
     }
-    DMatrixRMaj h = ArrayFiles.features(features);
-    int[] y = ArrayFiles.labelsFor(h, features, labels);
+    MappedNpy mapped = ArrayFiles.mapped(features);
+    // labels of the wrong length are refused before a large features file is read
+    int[] y = mapped == null ? null : ArrayFiles.labelsFor(mapped.numSamples(), features, labels);
+    DMatrixRMaj h = mapped == null ? ArrayFiles.features(features) : mapped.readAll();
+    if (y == null) {
+      y = ArrayFiles.labelsFor(h, features, labels);
+    }
     DMatrixRMaj w = ArrayFiles.matrix(weights, "weights");
     List<DMatrixRMaj> ws = ArrayFiles.matrices(layers, "layer weights");
     DMatrixRMaj x = preLinear == null ? null : ArrayFiles.features(preLinear);

@@ -52,7 +52,7 @@ final class MetricsBench {
       int k = LabeledFeatures.inferNumClasses(y);
       t1 = System.nanoTime();
       report = NcMetrics.measure(mapped, y, k, w, null, List.of(), GlobalMean.SAMPLE,
-          blockSize == null ? 0 : blockSize, (pass, passes, done, total) -> {
+          MetricsCommand.blockWidth(mapped, blockSize, Heap.available()), (pass, passes, done, total) -> {
             if (done == total) {
               passEnd[pass] = (System.nanoTime() - t0) / 1e9;
             }

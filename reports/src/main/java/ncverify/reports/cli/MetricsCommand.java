@@ -78,6 +78,23 @@ public final class MetricsCommand implements Callable<Integer> {
     return stream || blockSize != null || mapped.memoryBytes() > Heap.available() / 2;
   }
 
+  /** Float64 copies of a block the passes hold at once (the block, its centered copy), with room to spare. */
+  static final int BLOCK_COPIES = 3;
+
+  /**
+   * Samples per block: {@code blockSize} when given; else the default of about {@value NcMetrics#BLOCK_DOUBLES}
+   * doubles (0) when {@value #BLOCK_COPIES} float64 copies of such a block fit in {@code available} bytes of
+   * heap, or as many samples as do (at least 1): a small heap streams in smaller blocks, never out of memory.
+   */
+  static int blockWidth(MappedNpy mapped, Integer blockSize, long available) {
+    if (blockSize != null) {
+      return blockSize;
+    }
+    long perSample = (long) BLOCK_COPIES * Double.BYTES * mapped.dim();
+    long fit = Math.max(0, available) / perSample;
+    return fit * mapped.dim() >= NcMetrics.BLOCK_DOUBLES || fit >= mapped.numSamples() ? 0 : (int) Math.max(1, fit);
+  }
+
   @Override
   public Integer call() {
     GlobalMean gm = switch (globalMean) {
@@ -108,15 +125,16 @@ public final class MetricsCommand implements Callable<Integer> {
       List<DMatrixRMaj> ws = ArrayFiles.matrices(layers, "layer weights");
       PrintWriter err = spec.commandLine().getErr();
       PassProgress progress = null;
+      int width = blockWidth(mapped, blockSize, Heap.available());
       if (streams(mapped, stream, blockSize)) {
         err.printf(Locale.ROOT, "ncv metrics: streaming %s (%s; %s as float64, %s of heap available) in %d passes%s%n",
             mapped.name(), mapped.describe(), Heap.describe(mapped.memoryBytes()), Heap.describe(Heap.available()),
-            NcMetrics.PASSES, blockSize == null ? "" : " of blocks of " + blockSize + " samples");
+            NcMetrics.PASSES, width == 0 ? "" : " of blocks of " + width + " samples");
         err.flush();
         progress = new PassProgress(err, System.console() != null);
       }
       try {
-        report = NcMetrics.measure(mapped, y, k, w, b, ws, gm, blockSize == null ? 0 : blockSize,
+        report = NcMetrics.measure(mapped, y, k, w, b, ws, gm, width,
             progress == null ? PassListener.NONE : progress);
       } finally {
         if (progress != null) {

@@ -19,20 +19,25 @@ public final class ArrayFiles {
   private ArrayFiles() {
   }
 
-  /** Reads a .npy or CSV file. */
+  /** Reads a .npy or CSV file ({@link #read(Path, long)} within the heap available now). */
   public static NpyArray read(Path file) {
+    return read(file, Heap.available());
+  }
+
+  /** Reads a .npy or CSV file whose values must fit in {@code budget} bytes of heap (else a one-line error). */
+  public static NpyArray read(Path file, long budget) {
     if (file.toString().isEmpty()) {
       throw new InvalidInputException("empty file name");
     }
     IoErrors.requireReadableFile(file);
     if (isNpy(file)) {
-      return NpyReader.read(file);
+      return NpyReader.read(file, budget);
     }
     String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (n.endsWith(".npy")) {
       throw InvalidInputException.of("%s: not a .npy file (bad magic)", file.getFileName());
     }
-    return CsvReader.read(file);
+    return CsvReader.read(file, budget);
   }
 
   private static boolean isNpy(Path file) {
@@ -51,11 +56,25 @@ public final class ArrayFiles {
    * error saying how large it is).
    */
   public static DMatrixRMaj features(Path file) {
+    return features(file, Heap.available());
+  }
+
+  /**
+   * {@link #features(Path)} within {@code budget} bytes of heap: a float32/float64 .npy file needs 8 N d
+   * bytes, any other file twice that (its values as read, then transposed), checked before the values are
+   * allocated (for CSV, row by row while reading); a file too large is a one-line error naming its size.
+   */
+  public static DMatrixRMaj features(Path file, long budget) {
     MappedNpy mapped = mapped(file);
     if (mapped != null) {
-      return mapped.readAll();
+      return mapped.readAll(budget);
     }
-    NpyArray a = read(file);
+    if (isNpy(file)) { // another dtype: read, then transposed
+      NpyReader.Layout layout = NpyReader.layout(file);
+      Heap.requireFits(NpyReader.displayName(file), NpyReader.describe(layout.header()),
+          2L * Double.BYTES * layout.count(), budget, Heap.FEATURES_ADVICE);
+    }
+    NpyArray a = read(file, budget);
     requireFloat(a, file, "features");
     if (a.rank() != 2) {
       throw InvalidInputException.of("%s: features must be 2-D (N x d), got shape %s", file.getFileName(), a.shapeString());

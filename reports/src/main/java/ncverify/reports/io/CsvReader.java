@@ -17,13 +17,29 @@ import ncverify.theory.IoErrors;
  */
 public final class CsvReader {
 
+  /** Heap bytes per value while reading: the row as parsed and the final array (float64 each). */
+  static final int BYTES_PER_VALUE = 2 * Double.BYTES;
+  /** Heap bytes per row besides its values: the array header and the list's reference to it. */
+  static final int BYTES_PER_ROW = 32;
+
   private CsvReader() {
   }
 
+  /** Reads the file ({@link #read(Path, long)} within the heap available now). */
   public static NpyArray read(Path file) {
+    return read(file, Heap.available());
+  }
+
+  /**
+   * Reads the file, checking after every row that the values read so far fit in {@code budget} bytes of heap
+   * ({@value #BYTES_PER_VALUE} bytes per value, {@value #BYTES_PER_ROW} per row): a file too large for the
+   * heap is a one-line error, not an OutOfMemoryError.
+   */
+  public static NpyArray read(Path file, long budget) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     IoErrors.requireReadableFile(file);
     List<double[]> rows = new ArrayList<>();
+    long bytes = 0;
     boolean integral = true;
     int cols = -1;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -54,6 +70,13 @@ public final class CsvReader {
         }
         cols = row.length;
         rows.add(row);
+        bytes += (long) BYTES_PER_VALUE * row.length + BYTES_PER_ROW;
+        if (bytes > budget) {
+          throw InvalidInputException.of("%s: too large for the heap: its first %d rows of %d values already need %s"
+              + " in memory, more than the %s of heap available; save it as a .npy file (ncv metrics streams"
+              + " float32 and float64 features) or give ncv a larger heap (NCV_JAVA_OPTS=-Xmx...)", name,
+              rows.size(), cols, Heap.describe(bytes), Heap.describe(Math.max(0, budget)));
+        }
       }
     } catch (java.nio.charset.CharacterCodingException e) {
       throw InvalidInputException.of("%s: not a UTF-8 text file (nor a .npy file)", name);

@@ -128,24 +128,34 @@ public final class MappedNpy implements FeatureBlocks {
     return dtype;
   }
 
+  /** "10.5 GB", "983 MB", "24 kB", "48 bytes". */
   static String gigabytes(long bytes) {
-    return bytes >= 1_000_000_000L ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9)
-        : String.format(Locale.ROOT, "%d MB", Math.max(1, Math.round(bytes / 1e6)));
+    if (bytes >= 1_000_000_000L) {
+      return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+    }
+    if (bytes >= 1_000_000L) {
+      return String.format(Locale.ROOT, "%d MB", Math.round(bytes / 1e6));
+    }
+    return bytes >= 1000 ? String.format(Locale.ROOT, "%d kB", Math.round(bytes / 1e3)) : bytes + " bytes";
+  }
+
+  /** The whole matrix as d x N float64 ({@link #readAll(long)} within the heap available now). */
+  public DMatrixRMaj readAll() {
+    return readAll(Heap.available());
   }
 
   /**
    * The whole matrix as d x N float64, converted and transposed in one parallel pass.
    *
-   * @throws InvalidInputException if it does not fit in one Java array or in the free heap (with the sizes
+   * @param budget bytes of heap the matrix may take
+   * @throws InvalidInputException if it does not fit in one Java array or in {@code budget} (with the sizes
    *     and what to do), or an entry is not finite
    */
-  public DMatrixRMaj readAll() {
-    long elements = (long) rows * cols;
-    long free = Heap.available();
-    if (elements > Integer.MAX_VALUE - 16L || memoryBytes() > free) {
-      throw InvalidInputException.of("%s: %s needs %s as float64 in memory, more than the %s of heap"
-          + " available; ncv metrics streams such files, other commands need a larger heap"
-          + " (NCV_JAVA_OPTS=-Xmx...)", name, describe(), gigabytes(memoryBytes()), gigabytes(free));
+  public DMatrixRMaj readAll(long budget) {
+    Heap.requireFits(name, describe(), memoryBytes(), budget, Heap.FEATURES_ADVICE);
+    if ((long) rows * cols > Integer.MAX_VALUE - 16L) {
+      throw InvalidInputException.of("%s: %s has more values than one Java array holds (2^31); %s", name,
+          describe(), Heap.FEATURES_ADVICE);
     }
     DMatrixRMaj h = new DMatrixRMaj(cols, rows);
     convert(0, rows, h.data, rows);

@@ -115,8 +115,17 @@ public final class NpyReader {
     return new Layout(h, prefix + headerLen, count);
   }
 
-  /** Reads the whole file. */
+  /** Reads the whole file ({@link #read(Path, long)} within the heap available now). */
   public static NpyArray read(Path file) {
+    return read(file, Heap.available());
+  }
+
+  /**
+   * Reads the whole file, after checking that its values as float64 (twice for a 2-D Fortran-order array,
+   * which is reordered) fit in {@code budget} bytes: a file larger than the heap is a one-line error, not an
+   * OutOfMemoryError.
+   */
+  public static NpyArray read(Path file, long budget) {
     String name = displayName(file);
     if (!Files.isRegularFile(file)) {
       IoErrors.requireReadableFile(file);
@@ -128,6 +137,9 @@ public final class NpyReader {
       if (count > MAX_ELEMENTS) {
         throw InvalidInputException.of("%s: declared shape %s is too large", name, shapeString(h.shape));
       }
+      long copies = h.fortran && h.shape.length == 2 ? 2 : 1;
+      Heap.requireFits(name, describe(h), count * Double.BYTES * copies, budget,
+          "give ncv a larger heap (NCV_JAVA_OPTS=-Xmx...)");
       long need = count * h.itemSize;
       ch.position(layout.dataOffset());
       ByteBuffer data = ByteBuffer.allocate((int) Math.min(need, 1 << 24)).order(h.order);
@@ -256,6 +268,17 @@ public final class NpyReader {
     }
     long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
     return new Header(descr, kind, size, order, f.group(1).equals("True"), shape);
+  }
+
+  /** "shape (100000, 2048) float16": the shape and NumPy's name of the dtype. */
+  static String describe(Header h) {
+    String type = switch (h.kind) {
+      case 'f' -> "float" + 8 * h.itemSize;
+      case 'i' -> "int" + 8 * h.itemSize;
+      case 'u' -> "uint" + 8 * h.itemSize;
+      default -> "bool";
+    };
+    return "shape " + shapeString(h.shape) + " " + type;
   }
 
   static String shapeString(long[] shape) {

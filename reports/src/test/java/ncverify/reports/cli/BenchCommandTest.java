@@ -72,7 +72,7 @@ class BenchCommandTest {
       assertThat(r.code()).as(r.err()).isZero();
       JsonNode j = Json.mapper().readTree(r.out());
       assertThat(j.get("streamed").asBoolean()).as(mode).isEqualTo(mode.equals("stream"));
-      assertThat(j.get("features").asText()).isEqualTo("H.npy (40 x 3 float64, 1 MB)");
+      assertThat(j.get("features").asText()).isEqualTo("H.npy (40 x 3 float64, 960 bytes)");
       assertThat(j.get("total_seconds").asDouble()).isPositive();
       assertThat(j.get("peak_heap_mb").asDouble()).isPositive();
       assertThat(j.has("pass1_seconds")).as(mode).isEqualTo(!mode.equals("in-memory"));

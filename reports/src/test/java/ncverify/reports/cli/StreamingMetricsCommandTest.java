@@ -67,7 +67,7 @@ class StreamingMetricsCommandTest {
         p("W.npy"), "--json", "--stream", "--block-size", "7");
     assertThat(mem.code()).isZero();
     assertThat(streamed.code()).as(streamed.err()).isZero();
-    assertThat(streamed.err()).startsWith("ncv metrics: streaming H.npy (500 x 6 float64, 1 MB;")
+    assertThat(streamed.err()).startsWith("ncv metrics: streaming H.npy (500 x 6 float64, 24 kB;")
         .contains("in 2 passes of blocks of 7 samples").contains("pass 1/2 (class means) 100%")
         .contains("pass 2/2 (NC1, NC4, errors) 100%");
     JsonNode a = Json.mapper().readTree(mem.out());
@@ -118,15 +118,19 @@ class StreamingMetricsCommandTest {
   }
 
   @Test
-  void aFileLargerThanTheHeapIsAOneLineErrorForCheckAndLabelsAreCheckedBeforeStreaming() throws IOException {
+  void aFileLargerThanTheHeapIsAOneLineErrorForCheckAndLabelsAreCheckedBeforeTheFeaturesAreRead()
+      throws IOException {
     sparse("big.npy", 200_000, 40_000); // 32 GB on disk (sparse), 64 GB as float64
-    NpyWriter.writeLabels(dir.resolve("y.npy"), new int[199_999]);
+    NpyWriter.writeLabels(dir.resolve("y.npy"), new int[200_000]);
+    NpyWriter.writeLabels(dir.resolve("short.npy"), new int[199_999]);
     NpyWriter.writeMatrix(dir.resolve("W.npy"), new double[2 * 40_000], 2, 40_000);
     assertOneLineError(CliRun.of("check", "--features", p("big.npy"), "--labels", p("y.npy"), "--weights",
         p("W.npy")), "big.npy: 200000 x 40000 float32, 32.0 GB needs 64.0 GB as float64 in memory",
-        "ncv metrics streams such files");
-    assertOneLineError(CliRun.of("metrics", "--features", p("big.npy"), "--labels", p("y.npy")),
-        "ncv: big.npy has 200000 samples but y.npy has 199999 labels");
+        "ncv metrics streams float32 and float64 .npy features files; other commands need a larger heap");
+    for (String cmd : new String[] {"metrics", "check"}) {
+      assertOneLineError(CliRun.of(cmd, "--features", p("big.npy"), "--labels", p("short.npy"), "--weights",
+          p("W.npy")), "ncv: big.npy has 200000 samples but short.npy has 199999 labels");
+    }
   }
 
   @Test

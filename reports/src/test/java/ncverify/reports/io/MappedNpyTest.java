@@ -126,7 +126,7 @@ class MappedNpyTest {
     assertThatThrownBy(m::readAll).isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("big.npy: 200000 x 40000 float32, 32.0 GB needs 64.0 GB as float64 in memory, more"
             + " than the ")
-        .hasMessageContaining("ncv metrics streams such files").hasMessageNotContaining("\n");
+        .hasMessageContaining("ncv metrics streams float32 and float64 .npy features files; other commands need a larger heap").hasMessageNotContaining("\n");
     assertThat(ReaderFuzzProperties.allocatedBytes() - before).isLessThan(1 << 20);
   }
 }

@@ -14,6 +14,8 @@ public final class NcMetrics {
 
   /** Passes over the features: {@value}. */
   public static final int PASSES = 2;
+  /** Doubles in a block of samples when its width is not given (d x width, about 32 MB). */
+  public static final int BLOCK_DOUBLES = MetricPasses.BLOCK_DOUBLES;
 
   private NcMetrics() {}
 
