@@ -44,6 +44,15 @@ class CampaignCommandTest {
     JsonNode n = Json.mapper().readTree(Files.readString(out.resolve("ledger.json")));
     assertThat(n.get("incomplete").asBoolean()).isFalse();
     assertThat(n.get("provenance").get("seed").asLong()).isEqualTo(7);
+    // issue 15: the best score of each claim's targeted climb is in the ledger (no climb for a claim that
+    // never applies, or one the generated tries already violated)
+    for (JsonNode claim : n.get("claims")) {
+      JsonNode targeted = claim.get("tightness").get("targeted");
+      if (claim.get("verdict").asText().equals("HOLDS")) {
+        assertThat(targeted.get("evaluations").asInt()).as(claim.toString()).isPositive();
+        assertThat(targeted.get("best").isNumber()).as(claim.toString()).isTrue();
+      }
+    }
     for (String stem : List.of("nc_vs_epoch", "seli_distance", "dang_norms", "dufm_depth", "coverage", "tightness")) {
       for (String ext : List.of(".png", ".svg")) {
         Path f = out.resolve(stem + ext);
