@@ -32,16 +32,18 @@ final class Shrinker {
 
   private static final int REDISTRIBUTE_WINDOW = 8;
   /** Rounds without progress after which a pass is demoted. */
-  private static final int DEMOTE_AFTER = 2;
+  static final int DEMOTE_AFTER = 2;
 
   private final Function<ChoiceSequence, TryOutcome> runner;
   private final String failureKey;
   private final int budget;
+  private final int demoteAfter;
   private final long deadlineNanos;
   private final ChoiceTree cache = new ChoiceTree();
   private final List<Pass> passes = new ArrayList<>();
   private TryOutcome best;
   private int evaluations;
+  private int rounds;
   private String stopReason = "no simpler failing case";
 
   /** A named shrink pass with its record of recent progress. */
@@ -49,6 +51,7 @@ final class Shrinker {
     final String name;
     final BooleanSupplier run;
     int idleRounds;
+    int runs;
     int successes;
 
     Pass(String name, BooleanSupplier run) {
@@ -68,7 +71,17 @@ final class Shrinker {
    * @param timeLimitNanos wall-time bound of the whole shrink
    */
   Shrinker(Function<ChoiceSequence, TryOutcome> runner, TryOutcome failure, int budget, long timeLimitNanos) {
+    this(runner, failure, budget, timeLimitNanos, DEMOTE_AFTER);
+  }
+
+  /**
+   * As {@link #Shrinker(Function, TryOutcome, int, long)}, with a pass demoted after {@code demoteAfter}
+   * rounds without progress ({@code Integer.MAX_VALUE}: never demoted, every pass runs every round).
+   */
+  Shrinker(Function<ChoiceSequence, TryOutcome> runner, TryOutcome failure, int budget, long timeLimitNanos,
+      int demoteAfter) {
     this.runner = runner;
+    this.demoteAfter = demoteAfter;
     this.best = failure;
     this.failureKey = FailureKey.primary(failure.error());
     this.budget = budget;
@@ -87,6 +100,7 @@ final class Shrinker {
   TryOutcome shrink() {
     boolean everyPass = false;
     while (!stopped()) {
+      rounds++;
       List<Pass> order = new ArrayList<>(passes);
       order.sort(Comparator.comparingInt((Pass p) -> p.idleRounds).thenComparingInt(p -> -p.successes));
       boolean progress = false;
@@ -94,9 +108,10 @@ final class Shrinker {
         if (stopped()) {
           break;
         }
-        if (!everyPass && p.idleRounds >= DEMOTE_AFTER) {
+        if (!everyPass && p.idleRounds >= demoteAfter) {
           continue;
         }
+        p.runs++;
         if (p.run.getAsBoolean()) {
           p.idleRounds = 0;
           p.successes++;
@@ -127,6 +142,26 @@ final class Shrinker {
 
   int evaluations() {
     return evaluations;
+  }
+
+  /** Rounds of passes run. */
+  int rounds() {
+    return rounds;
+  }
+
+  /**
+   * How often one pass ran and made progress.
+   *
+   * @param name the pass
+   * @param runs rounds in which it ran
+   * @param successes runs that found a simpler failing case
+   */
+  record PassStats(String name, int runs, int successes) {
+  }
+
+  /** Per pass, in the fixed pass order, how often it ran and made progress. */
+  List<PassStats> passStats() {
+    return passes.stream().map(p -> new PassStats(p.name, p.runs, p.successes)).toList();
   }
 
   /** Why shrinking stopped: no simpler failing case, the budget, or the time bound. */

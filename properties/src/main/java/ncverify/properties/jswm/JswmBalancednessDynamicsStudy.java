@@ -7,13 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 import ncverify.impl.data.Dataset;
 import ncverify.impl.data.GaussianMixture;
-import ncverify.impl.model.Mlp;
+import ncverify.impl.data.ImageTemplates;
+import ncverify.impl.model.Activation;
+import ncverify.impl.model.Model;
 import ncverify.impl.model.Parameter;
 import ncverify.impl.optim.Sgd;
 import ncverify.properties.engine.Gen;
 import ncverify.properties.gen.ArchitectureGens;
 import ncverify.properties.gen.ArchitectureGens.MlpShape;
 import ncverify.properties.gen.ClassSizeGens;
+import ncverify.properties.gen.ConvGens;
+import ncverify.properties.gen.ConvGens.ConvShape;
 import ncverify.properties.gen.HyperparameterGens;
 import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
@@ -29,7 +33,8 @@ import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * [JSWM] Thm 4.4 mechanism, GD balancedness dynamics (docs/theory.md section 5), step by step on a real
- * MLP: for every full-batch GD step W &lt;- (1 - eta lambda) W - eta G and every pair of consecutive
+ * network, an MLP or (one case in two) a CNN or ResNet backbone with the same kind of linear head
+ * (observation {@code backbone}, which the campaign ledger groups by): for every full-batch GD step W &lt;- (1 - eta lambda) W - eta G and every pair of consecutive
  * layers, measures the residual of D_l(t+1) = (1 - eta lambda)^2 D_l(t) + eta^2 (G_{l+1}^T G_{l+1} -
  * G_l G_l^T)(t) with {@link BalancednessStep}. The claim is judged on the worst pair of linear head
  * layers over all steps; the pair straddling the last nonlinearity (W_{L1}, W_{L1+1}) is recorded as
@@ -53,13 +58,30 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
    * @param lrFraction learning rate as a fraction of 2 / sharpness at initialization
    * @param steps GD steps, each one checked
    * @param seed data and init seed
+   * @param conv the convolutional backbone (L2 &gt;= 2) and its image shape, or null for the MLP {@code shape}
    */
   public record Case(ClassSizeGens.Spec sizes, MlpShape shape, double lambda, double lrFraction, int steps,
-      long seed) {
+      long seed, ConvShape conv) {
+
+    /** "mlp", "cnn" or "resnet". */
+    public String backbone() {
+      return conv == null ? "mlp" : conv.family();
+    }
+
+    /** L1 of the {@link ncverify.impl.model.Model} view: the nonlinear dense layers before the head. */
+    int l1() {
+      return conv == null ? shape.l1() : conv.arch().denseWidths().length;
+    }
+
+    /** L2, the number of linear head layers. */
+    int l2() {
+      return conv == null ? shape.l2() : conv.l2();
+    }
+
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "Case[%s, %s, lambda=%.3g, lr=%.3g x 2/sharpness, steps=%d, seed=%d]", sizes,
-          shape, lambda, lrFraction, steps, seed);
+          conv == null ? shape : conv, lambda, lrFraction, steps, seed);
     }
   }
 
@@ -84,9 +106,9 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
 
   @Override
   public String description() {
-    return "MLP with a linear head (L2 >= 2), full-batch GD with weight decay; checks the Thm 4.4 balancedness"
-        + " identity at every step on every linear head pair, and records that it fails across the last"
-        + " nonlinearity.";
+    return "MLP, CNN or ResNet backbone with a linear head (L2 >= 2), full-batch GD with weight decay; checks the"
+        + " Thm 4.4 balancedness identity at every step on every linear head pair, and records that it fails"
+        + " across the last nonlinearity.";
   }
 
   @Override
@@ -115,26 +137,35 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
       double lambda = HyperparameterGens.lambdas(1e-3, 1.0).generate(s);
       double lrFraction = Gen.doubles(0.1, 0.9).generate(s);
       long seed = HyperparameterGens.seeds().generate(s);
-      return new Case(sizes, shape, lambda, lrFraction, steps, seed);
+      ConvShape conv = Gen.integers(0, 1).generate(s) == 0 ? null : ConvGens.convNets(k, ConvGens.imageShapes(2, 4, 5),
+          JswmMlpStudy.CONV_STAGES, JswmMlpStudy.CONV_CHANNELS, 1, JswmMlpStudy.CONV_WIDTH,
+          ArchitectureGens.headDepths(2, 4)).generate(s);
+      return new Case(sizes, shape, lambda, lrFraction, steps, seed, conv);
     };
   }
 
   @Override
   public StudyOutcome run(Case c, long seed) {
-    int d = c.shape().inputDim();
-    Dataset data = new GaussianMixture(d, JswmMlpStudy.SEPARATION, 0.5 / Math.sqrt(d), c.sizes().sizes(), c.seed())
-        .generate();
-    Mlp model = JswmNets.build(data, c.shape(), c.lambda(), 1.0, c.seed() ^ seed);
+    int d = c.conv() == null ? c.shape().inputDim() : c.conv().input().size();
+    Dataset data = c.conv() == null
+        ? new GaussianMixture(d, JswmMlpStudy.SEPARATION, 0.5 / Math.sqrt(d), c.sizes().sizes(), c.seed()).generate()
+        : new ImageTemplates(c.conv().input(), JswmMlpStudy.SEPARATION, 0.5 / Math.sqrt(d), c.sizes().sizes(),
+            c.seed()).generate();
+    Model model = c.conv() == null ? JswmNets.build(data, c.shape(), c.lambda(), 1.0, c.seed() ^ seed)
+        : JswmNets.buildConv(data, c.conv(), c.lambda(), JswmMlpStudy.CONV_INIT_MIN, c.seed() ^ seed);
     double lr = Math.min(JswmNets.stableLr(model, c.lrFraction(), seed), 0.5 / c.lambda());
     List<Parameter> params = model.parameters();
+    List<Parameter> weights = JswmNets.layerWeightParameters(model);
     int depth = model.depth();
-    int l1 = c.shape().l1();
+    int l1 = c.l1();
     Sgd gd = Sgd.plain();
     BalancednessStep worst = null;
     double worstRel = -1;
     double straddleMinRel = Double.POSITIVE_INFINITY;
     double straddleMinDefect = Double.POSITIVE_INFINITY;
     BalancednessStep straddleWorst = null;
+    boolean straddleScalarAtBest = false;
+    int scalarSteps = 0;
     DMatrixRMaj d0 = null;
     int completed = 0;
     for (int t = 0; t < c.steps(); t++) {
@@ -142,12 +173,13 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
       if (t == 0) {
         d0 = gap(before.get(depth - 2), before.get(depth - 1));
       }
+      boolean scalar = l1 >= 1 && sigmaIsScalarOnData(model.activation(l1), model.preActivation(l1));
       double loss = model.lossAndGradient(null, 0, model.numSamples());
       if (!Double.isFinite(loss)) {
         break;
       }
       List<DMatrixRMaj> grads = new ArrayList<>();
-      for (Parameter p : params) {
+      for (Parameter p : weights) {
         grads.add(p.gradMatrix());
       }
       gd.step(params, lr);
@@ -156,8 +188,10 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
         break;
       }
       completed++;
-      // pair (j, j + 1), 0-based layers: linear iff layer j (1-based j + 1) has no activation, i.e. j >= l1
-      for (int j = l1 - 1; j + 1 < depth; j++) {
+      scalarSteps += scalar ? 1 : 0;
+      // pair (j, j + 1), 0-based layers: linear iff layer j (1-based j + 1) has no activation, i.e. j >= l1;
+      // without dense nonlinear layers (a trunk straight into the head) the last nonlinearity is in the trunk
+      for (int j = Math.max(l1 - 1, 0); j + 1 < depth; j++) {
         BalancednessStep st = BalancednessStep.of(before.get(j), before.get(j + 1), grads.get(j), grads.get(j + 1),
             after.get(j), after.get(j + 1), lr, c.lambda());
         double rel = st.scale() == 0 ? 0 : st.residual() / st.scale();
@@ -170,6 +204,7 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
           if (rel < straddleMinRel) {
             straddleMinRel = rel;
             straddleWorst = st;
+            straddleScalarAtBest = scalar;
           }
           straddleMinDefect = Math.min(straddleMinDefect, crossDefect(before.get(j), before.get(j + 1),
               grads.get(j), grads.get(j + 1)));
@@ -177,8 +212,10 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
       }
     }
     Map<String, Object> obs = new LinkedHashMap<>();
+    // the key the campaign ledger groups by (BackboneBreakdown.OBSERVATION in reports)
+    obs.put("backbone", c.backbone());
     obs.put("L1", l1);
-    obs.put("L2", c.shape().l2());
+    obs.put("L2", c.l2());
     obs.put("lr", lr);
     obs.put("eta_lambda", lr * c.lambda());
     obs.put("steps_completed", completed);
@@ -197,6 +234,9 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
       obs.put("straddle_identity_fails",
           claim.evaluate(straddleWorst.measurement(true)).verdict() == Verdict.VIOLATED);
       obs.put("straddle_min_cross_defect", straddleMinDefect);
+      // sigma acting as one scalar on every pre-activation of layer L1 makes the pair linear on the data
+      obs.put("straddle_sigma_scalar_at_best", straddleScalarAtBest);
+      obs.put("straddle_sigma_scalar_steps", scalarSteps);
     }
     if (completed > 0) {
       List<DMatrixRMaj> last = model.layerWeights();
@@ -222,6 +262,30 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
     double size = NormOps_DDRM.normF(a) + NormOps_DDRM.normF(b);
     CommonOps_DDRM.subtractEquals(a, b);
     return size == 0 ? 0 : NormOps_DDRM.normF(a) / size;
+  }
+
+  /**
+   * Whether sigma acts on the pre-activations P of a layer as one scalar times the identity: every entry on
+   * the same linear piece (ReLU, leaky ReLU: all &gt; 0 or all &lt;= 0; the identity always; tanh never). Then
+   * Z = a P and the back-propagated error is a times that of the next layer, so the pair across sigma
+   * is linear on the training data and the first-order cancellation, hence the step identity, holds.
+   * Any other pattern (a unit off while another is on, or a unit on some samples and off on others)
+   * breaks the cancellation.
+   */
+  static boolean sigmaIsScalarOnData(Activation act, DMatrixRMaj pre) {
+    switch (act) {
+      case IDENTITY:
+        return true;
+      case RELU:
+      case LEAKY_RELU:
+        int positive = 0;
+        for (int i = 0; i < pre.getNumElements(); i++) {
+          positive += pre.data[i] > 0 ? 1 : 0;
+        }
+        return positive == 0 || positive == pre.getNumElements();
+      default:
+        return false;
+    }
   }
 
   private static DMatrixRMaj gap(DMatrixRMaj wl, DMatrixRMaj wNext) {

@@ -9,6 +9,7 @@ import ncverify.impl.loss.Loss;
 import ncverify.impl.loss.Normalization;
 import ncverify.impl.model.Mlp;
 import ncverify.impl.model.Model;
+import ncverify.impl.model.Parameter;
 import ncverify.impl.model.conv.ConvNet;
 import ncverify.impl.train.SharpnessProbe;
 import ncverify.properties.gen.ArchitectureGens.MlpShape;
@@ -69,6 +70,20 @@ final class JswmNets {
   static double stableLr(Model model, double fraction, long seed) {
     double sharpness = new SharpnessProbe(SHARPNESS_ITERATIONS, seed).topEigenvalue(model);
     return fraction * 2.0 / Math.max(sharpness, 1e-12);
+  }
+
+  /**
+   * The parameters of W_1..W_L of the {@link Model} view (named "W1".."WL" by {@link Mlp} and {@link ConvNet};
+   * a convolutional backbone's kernels are not among them), for their gradients after a backward pass.
+   */
+  static List<Parameter> layerWeightParameters(Model model) {
+    List<Parameter> out = new ArrayList<>();
+    for (int l = 1; l <= model.depth(); l++) {
+      String name = "W" + l;
+      out.add(model.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no parameter " + name + " in " + model.name())));
+    }
+    return out;
   }
 
   /** W_{L1+1}..W_L, the linear head. */

@@ -1,15 +1,20 @@
 package ncverify.properties.metrics;
 
+import static ncverify.properties.engine.PropertyContext.assume;
 import static ncverify.properties.engine.PropertyContext.cover;
 import static ncverify.properties.engine.PropertyContext.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
+import ncverify.properties.engine.ChoiceSource;
 import ncverify.properties.engine.Gen;
+import ncverify.properties.engine.Matrices;
 import ncverify.properties.engine.junit.ForAll;
 import ncverify.properties.engine.junit.Property;
+import ncverify.theory.InvalidInputException;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import ncverify.theory.geometry.SeliGeometry;
 import ncverify.theory.geometry.SimplexEtf;
@@ -27,11 +32,16 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Randomized invariances and closed-form self-consistency of the metrics and geometries (docs/theory.md
- * sections 1-3), on the property engine with generated K, d, class sizes and seeds: every NC metric
- * is unchanged under a rotation of feature space (H -&gt; Q H, W -&gt; W Q^T) and a global scaling
- * (H -&gt; c H, W -&gt; W / c); the fast NC1 equals the direct d x d formula tr(Sigma_W Sigma_B^+)/K;
- * a simplex ETF has NC2 = 0 for every K and d &gt;= K-1; the SELI realization factors Zhat
- * ([SELI]); the [DLN] realization attains the closed-form optimal loss by direct evaluation.
+ * sections 1-3), on the property engine with generated K, d, class sizes, class means, noise, classifier
+ * and rotation: every NC metric is unchanged under a rotation of feature space (H -&gt; Q H, W -&gt; W Q^T)
+ * and a global scaling (H -&gt; c H, W -&gt; W / c); the fast NC1 equals the direct d x d formula
+ * tr(Sigma_W Sigma_B^+)/K; a simplex ETF has NC2 = 0 for every K and d &gt;= K-1; the SELI realization
+ * factors Zhat ([SELI]); the [DLN] realization attains the closed-form optimal loss by direct evaluation.
+ *
+ * <p>Every matrix of {@link Data} and the rotation Q are drawn on the choice sequence, entry by entry
+ * ({@link Matrices#entrywise}; Q as a product of Householder reflections), never filled from one
+ * generated seed: a counterexample shrinks toward fewer dimensions, zero noise, mostly zero means and a
+ * single reflection (MetricShrinkingTest shows it on a planted bug).
  */
 class MetricInvarianceProperties {
 
@@ -44,101 +54,241 @@ class MetricInvarianceProperties {
   /**
    * Eigenvalues of the explicitly formed Sigma_B at most this fraction of the largest are numerical
    * zeros and dropped (the fast path cuts singular values of Mc at 1e-10 s_max; the two conventions
-   * differ only for singular values in (1e-10, 1e-5) s_max, which generated data never has).
+   * differ only for singular values in (1e-10, 1e-5) s_max, which generated data never has: random
+   * entries give O(1) singular values, edge-case entries (0, +-1, +-3, the smallest normal and
+   * subnormal) give exact zeros or O(1) or below 1e-300).
    */
   static final double EIG_CUTOFF = 1e-10;
+  /**
+   * Largest condition number kappa(Mbar) of the class means on which invariance is checked to
+   * {@link #INVARIANCE_TOL}: a metric's relative roundoff grows like kappa times the machine epsilon
+   * (1e-16), so 1e6 leaves two digits of margin; an exactly singular Mbar (edge-case entries) has an
+   * undefined, roundoff-driven kappa and is discarded.
+   */
+  static final double MAX_COND = 1e6;
+  /**
+   * Largest ratio of the largest to the smallest non-zero |entry| of H on which the direct d x d NC1
+   * formula is a valid reference: its products of two entries then stay above 1e-300 of the largest
+   * product, clear of underflow (after the power-of-two scaling of {@link #directNc1}).
+   */
+  static final double MAX_DYNAMIC_RANGE = 1e150;
+  /**
+   * Logits closer than this (relative to the largest) count as tied: W Q^T Q h equals W h only up to
+   * roundoff (a few 1e-16), so the argmax, and the train error, of a near-tie may change.
+   */
+  static final double TIE_TOL = 1e-12;
 
   static final List<String> INVARIANT = List.of("nc1", "nc1_trace_ratio", "nc2_etf_means",
       "nc2_etf_weights", "nc2_ortho_means", "nc2_diag_means", "cond_class_means", "nc3",
       "nc3_uncentered", "nc3_cosine", "equinorm_means", "equiangularity_means");
 
-  /**
-   * Labeled features: K classes with the given sizes in R^d around random means (noise level), a
-   * random classifier, the global-mean convention and the seed of every random number.
-   */
-  record Data(int k, int d, List<Integer> sizes, double noise, boolean classMeansGlobal, long seed) {
+  /** Entries of the class means and the classifier. */
+  static final Gen<Double> ENTRY = Gen.doubles(-3, 3);
+  /** Entries of the noise directions (scaled by the noise level). */
+  static final Gen<Double> NOISE_ENTRY = Gen.doubles(-1, 1);
 
-    int[] labels() {
-      int n = sizes.stream().mapToInt(Integer::intValue).sum();
-      int[] y = new int[n];
-      int p = 0;
-      for (int c = 0; c < k; c++) {
-        for (int i = 0; i < sizes.get(c); i++) {
-          y[p++] = c;
-        }
-      }
-      SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
-      for (int i = n - 1; i > 0; i--) {
-        int j = r.nextInt(i + 1);
-        int t = y[i];
-        y[i] = y[j];
-        y[j] = t;
-      }
-      return y;
+  /**
+   * Labeled features: K classes with the given sizes in R^d, sample i at means[:, y_i] + noise *
+   * directions[:, i], a classifier and the global-mean convention; d = means.numRows.
+   *
+   * @param k K
+   * @param means the class means, d x K
+   * @param sizes class sizes n_c
+   * @param labels y, a permutation of the sorted labels
+   * @param noise the noise level
+   * @param directions the noise directions, d x N
+   * @param classifier W, K x d
+   * @param classMeansGlobal whether the global mean is the mean of the class means
+   */
+  record Data(int k, DMatrixRMaj means, List<Integer> sizes, int[] labels, double noise, DMatrixRMaj directions,
+      DMatrixRMaj classifier, boolean classMeansGlobal) {
+
+    int d() {
+      return means.numRows;
     }
 
     LabeledFeatures features() {
-      SplittableRandom r = new SplittableRandom(seed);
-      DMatrixRMaj means = gaussian(d, k, r);
-      int[] y = labels();
-      DMatrixRMaj h = new DMatrixRMaj(d, y.length);
-      for (int i = 0; i < y.length; i++) {
-        for (int a = 0; a < d; a++) {
-          h.set(a, i, means.get(a, y[i]) + noise * r.nextGaussian());
+      DMatrixRMaj h = new DMatrixRMaj(d(), labels.length);
+      for (int i = 0; i < labels.length; i++) {
+        for (int a = 0; a < d(); a++) {
+          h.set(a, i, means.get(a, labels[i]) + noise * directions.get(a, i));
         }
       }
-      return new LabeledFeatures(h, y, k);
-    }
-
-    DMatrixRMaj classifier() {
-      return gaussian(k, d, new SplittableRandom(seed + 1));
+      return new LabeledFeatures(h, labels.clone(), k);
     }
 
     GlobalMean globalMean() {
       return classMeansGlobal ? GlobalMean.CLASS_MEANS : GlobalMean.SAMPLE;
     }
+
+    /** Non-zero entries of the means, the noise directions and the classifier. */
+    int nonZeros() {
+      return means.getNumElements() - Matrices.zeros(means) + directions.getNumElements()
+          - Matrices.zeros(directions) + classifier.getNumElements() - Matrices.zeros(classifier);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "Data[K=%d, d=%d, sizes=%s, labels=%s, noise=%s, %s, means=%s, "
+          + "directions=%s, W=%s]", k, d(), sizes, Arrays.toString(labels), noise, globalMean(), rows(means),
+          rows(directions), rows(classifier));
+    }
   }
 
-  /** K in 2..8 (edge 2, 3), d in K-1..K+8 (at least 2), sizes 1..12 per class. */
+  /** Data with a rotation Q (a product of {@code reflections} Householder reflections) and a scale c. */
+  record Transformed(Data data, DMatrixRMaj q, int reflections, double c) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%s, Q=%s (%d reflections), c=%s", data, rows(q), reflections, c);
+    }
+  }
+
+  /**
+   * K in 2..8 (edge 2, 3), d in max(2, K-1)..K+8 (the rows of the means), sizes 2..12 per class, labels
+   * in a generated order, noise level in [1e-3, 2], every entry on the choice sequence.
+   */
   Gen<Data> data() {
     return Gen.integers(2, 8).withEdgeCases(2, 3).flatMap(k -> s -> {
-      int d = Math.max(2, k - 1 + Gen.integers(0, 9).generate(s));
+      DMatrixRMaj means = Matrices.entrywise(Math.max(2, k - 1), k + 8, k, k, ENTRY).generate(s);
+      int d = means.numRows;
       List<Integer> sizes = Gen.listsOf(Gen.integers(2, 12).withEdgeCases(2), k).generate(s);
+      int[] labels = shuffledLabels(sizes, s);
       double noise = Gen.logDoubles(1e-3, 2).generate(s);
+      DMatrixRMaj directions = Matrices.entrywise(d, d, labels.length, labels.length, NOISE_ENTRY).generate(s);
+      DMatrixRMaj w = Matrices.entrywise(k, k, d, d, ENTRY).generate(s);
       boolean cm = Gen.booleans().generate(s);
-      long seed = Gen.longs(0, Long.MAX_VALUE).generate(s);
-      return new Data(k, d, sizes, noise, cm, seed);
+      return new Data(k, means, sizes, labels, noise, directions, w, cm);
     });
   }
 
+  /** Data, then a rotation of its feature space and a scale c in [e^-2, e^2]. */
+  Gen<Transformed> transformed() {
+    return data().flatMap(data -> s -> {
+      List<List<Double>> vs = Gen.lists(Gen.listsOf(NOISE_ENTRY, data.d()), 1, data.d()).generate(s);
+      double c = Gen.logDoubles(Math.exp(-2), Math.exp(2)).generate(s);
+      return new Transformed(data, householderProduct(vs, data.d()), vs.size(), c);
+    });
+  }
+
+  /**
+   * Labels sorted by class, then a Fisher-Yates shuffle whose swap offsets are choices (offset 0 keeps
+   * the sample in place, so the order shrinks to the sorted one).
+   */
+  static int[] shuffledLabels(List<Integer> sizes, ChoiceSource s) {
+    int n = sizes.stream().mapToInt(Integer::intValue).sum();
+    int[] y = new int[n];
+    int p = 0;
+    for (int c = 0; c < sizes.size(); c++) {
+      for (int i = 0; i < sizes.get(c); i++) {
+        y[p++] = c;
+      }
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = i - Gen.integers(0, i).generate(s);
+      int t = y[i];
+      y[i] = y[j];
+      y[j] = t;
+    }
+    return y;
+  }
+
   @Property(tries = 150, threadSafe = true)
-  void metricsAreInvariantUnderRotationAndScaling(@ForAll("data") Data data) {
+  void metricsAreInvariantUnderRotationAndScaling(@ForAll("transformed") Transformed t) {
+    checkInvariance(t, MetricInvarianceProperties::measure);
+  }
+
+  /** Measures every metric of docs/theory.md section 1 on features H and classifier W. */
+  interface Measure {
+    Map<String, Object> of(LabeledFeatures features, DMatrixRMaj w, GlobalMean gm);
+  }
+
+  static Map<String, Object> measure(LabeledFeatures features, DMatrixRMaj w, GlobalMean gm) {
+    return NcMetrics.measure(features, w, null, List.of(), gm).toMap();
+  }
+
+  /**
+   * The invariance property with the metrics computed by {@code measure}: discards data on which a
+   * metric is undefined or the class means are worse conditioned than {@link #MAX_COND}; asserts every
+   * {@link #INVARIANT} metric unchanged under H -&gt; Q H, W -&gt; W Q^T and under H -&gt; c H, W -&gt; W / c.
+   */
+  static void checkInvariance(Transformed t, Measure measure) {
+    Data data = t.data();
     LabeledFeatures f = data.features();
     DMatrixRMaj w = data.classifier();
     GlobalMean gm = data.globalMean();
+    Map<String, Object> base;
+    try {
+      base = measure.of(f, w, gm);
+    } catch (InvalidInputException undefined) {
+      assume(false); // e.g. all class means coincide, a zero classifier row: the metric is undefined
+      return;
+    }
+    assume((Double) base.get("cond_class_means") <= MAX_COND);
     cover(data.d() < data.k(), 0.05, "d = K - 1");
-    Map<String, Object> base = NcMetrics.measure(f, w, null, List.of(), gm).toMap();
+    cover(t.q().getNumElements() - Matrices.zeros(t.q()) > data.d(), 0.5, "Q mixes coordinates");
 
-    DMatrixRMaj q = randomOrthogonal(data.d(), new SplittableRandom(data.seed() + 2));
-    LabeledFeatures rotated = new LabeledFeatures(mult(q, f.features()), f.labels(), data.k());
+    LabeledFeatures rotated = new LabeledFeatures(mult(t.q(), f.features()), f.labels(), data.k());
     DMatrixRMaj wRot = new DMatrixRMaj(w.numRows, w.numCols);
-    CommonOps_DDRM.multTransB(w, q, wRot);
-    Map<String, Object> rot = NcMetrics.measure(rotated, wRot, null, List.of(), gm).toMap();
+    CommonOps_DDRM.multTransB(w, t.q(), wRot);
+    Map<String, Object> rot = measure.of(rotated, wRot, gm);
 
-    double c = Math.exp(4 * new SplittableRandom(data.seed() + 3).nextDouble() - 2);
-    DMatrixRMaj hs = f.features();
-    CommonOps_DDRM.scale(c, hs);
+    DMatrixRMaj hs = f.features().copy();
+    CommonOps_DDRM.scale(t.c(), hs);
     DMatrixRMaj ws = w.copy();
-    CommonOps_DDRM.scale(1 / c, ws);
-    Map<String, Object> sc =
-        NcMetrics.measure(new LabeledFeatures(hs, f.labels(), data.k()), ws, null, List.of(), gm).toMap();
+    CommonOps_DDRM.scale(1 / t.c(), ws);
+    Map<String, Object> sc = measure.of(new LabeledFeatures(hs, f.labels(), data.k()), ws, gm);
 
     for (String key : INVARIANT) {
       double v = (Double) base.get(key);
       assertThat(relOrAbs(v, (Double) rot.get(key))).as("rotation, %s", key).isLessThan(INVARIANCE_TOL);
-      assertThat(relOrAbs(v, (Double) sc.get(key))).as("scaling by %s, %s", c, key).isLessThan(INVARIANCE_TOL);
+      assertThat(relOrAbs(v, (Double) sc.get(key))).as("scaling by %s, %s", t.c(), key).isLessThan(INVARIANCE_TOL);
     }
-    assertThat(rot.get("train_error")).isEqualTo(base.get("train_error"));
+    boolean noTies = minTopTwoGap(w, f.features()) > TIE_TOL;
+    cover(noTies, 0.5, "no tied logits");
+    if (noTies) { // a tie within roundoff may go either way after the rotation
+      assertThat(rot.get("train_error")).isEqualTo(base.get("train_error"));
+    }
+  }
+
+  /** Largest |h| over the smallest non-zero |h| of the entries of H (1 for a zero H). */
+  static double dynamicRange(DMatrixRMaj h) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    for (double x : h.data) {
+      if (x != 0) {
+        min = Math.min(min, Math.abs(x));
+        max = Math.max(max, Math.abs(x));
+      }
+    }
+    return max == 0 ? 1 : max / min;
+  }
+
+  /**
+   * Smallest gap between the largest and second largest logit of W h_i over the samples, relative to the
+   * largest logit magnitude (0 for a zero W H).
+   */
+  static double minTopTwoGap(DMatrixRMaj w, DMatrixRMaj h) {
+    DMatrixRMaj z = mult(w, h);
+    double scale = CommonOps_DDRM.elementMaxAbs(z);
+    if (scale == 0) {
+      return 0;
+    }
+    double gap = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < z.numCols; i++) {
+      double first = Double.NEGATIVE_INFINITY;
+      double second = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < z.numRows; c++) {
+        double v = z.get(c, i);
+        if (v > first) {
+          second = first;
+          first = v;
+        } else if (v > second) {
+          second = v;
+        }
+      }
+      gap = Math.min(gap, (first - second) / scale);
+    }
+    return gap;
   }
 
   @Property(tries = 150, threadSafe = true)
@@ -146,7 +296,17 @@ class MetricInvarianceProperties {
     LabeledFeatures f = data.features();
     GlobalMean gm = data.globalMean();
     label(gm.name());
-    double fast = Nc1.of(f, ClassMeans.of(f, gm));
+    double fast;
+    try {
+      fast = Nc1.of(f, ClassMeans.of(f, gm));
+    } catch (InvalidInputException allMeansCoincide) {
+      assume(false); // NC1 undefined (Sigma_B = 0), e.g. all-zero means of an edge-case try
+      return;
+    }
+    // the direct formula squares the features: entries more than 1e150 below the largest would underflow
+    // in Sigma_W and Sigma_B (edge-case entries such as the smallest normal next to 1), while the fast path,
+    // which never squares H, is right there
+    assume(dynamicRange(f.features()) <= MAX_DYNAMIC_RANGE);
     double direct = directNc1(f.features(), f.labels(), data.k(), gm);
     assertThat(Math.abs(fast - direct)).isLessThanOrEqualTo(TOL * Math.max(1, Math.abs(direct)));
   }
@@ -253,8 +413,22 @@ class MetricInvarianceProperties {
     return out;
   }
 
-  /** tr(Sigma_W Sigma_B^+)/K with d x d matrices formed explicitly and Sigma_B^+ by eigendecomposition. */
-  static double directNc1(DMatrixRMaj h, int[] y, int k, GlobalMean gm) {
+  /**
+   * tr(Sigma_W Sigma_B^+)/K with d x d matrices formed explicitly and Sigma_B^+ by eigendecomposition,
+   * on H first scaled by the power of two that brings its largest entry into [1, 2): NC1 is invariant
+   * under H -&gt; c H and a power-of-two scaling is exact, so the reference also covers features whose
+   * second moments would underflow (subnormal entries) or overflow.
+   */
+  static double directNc1(DMatrixRMaj unscaled, int[] y, int k, GlobalMean gm) {
+    DMatrixRMaj h = unscaled.copy();
+    double largest = CommonOps_DDRM.elementMaxAbs(h);
+    if (largest > 0) {
+      int e = largest < Double.MIN_NORMAL ? Math.getExponent(Math.scalb(largest, 64)) - 64
+          : Math.getExponent(largest);
+      for (int i = 0; i < h.data.length; i++) {
+        h.data[i] = Math.scalb(h.data[i], -e);
+      }
+    }
     int d = h.numRows;
     int n = h.numCols;
     DMatrixRMaj mu = new DMatrixRMaj(d, k);
@@ -332,39 +506,49 @@ class MetricInvarianceProperties {
     return trace / k;
   }
 
-  static DMatrixRMaj gaussian(int rows, int cols, SplittableRandom r) {
-    DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-    for (int i = 0; i < m.data.length; i++) {
-      m.data[i] = r.nextGaussian();
-    }
-    return m;
-  }
-
-  /** A random orthogonal matrix: modified Gram-Schmidt (twice) on a Gaussian matrix. */
-  static DMatrixRMaj randomOrthogonal(int n, SplittableRandom r) {
-    DMatrixRMaj a = gaussian(n, n, r);
-    for (int pass = 0; pass < 2; pass++) {
-      for (int j = 0; j < n; j++) {
-        for (int p = 0; p < j; p++) {
-          double dot = 0;
-          for (int i = 0; i < n; i++) {
-            dot += a.get(i, j) * a.get(i, p);
-          }
-          for (int i = 0; i < n; i++) {
-            a.set(i, j, a.get(i, j) - dot * a.get(i, p));
-          }
+  /**
+   * Q = H_1 ... H_m with H_j = I - 2 v_j v_j^T / |v_j|^2 (orthogonal; every orthogonal d x d matrix is a
+   * product of at most d of them, Cartan-Dieudonne); a zero v_j stands for e_1 (a sign flip of the first
+   * coordinate). Each v_j is scaled by its largest entry first, so |v_j|^2 cannot underflow.
+   */
+  static DMatrixRMaj householderProduct(List<List<Double>> vs, int d) {
+    DMatrixRMaj q = CommonOps_DDRM.identity(d);
+    for (List<Double> raw : vs) {
+      double[] v = new double[d];
+      double max = 0;
+      for (int a = 0; a < d; a++) {
+        max = Math.max(max, Math.abs(raw.get(a)));
+      }
+      double norm2 = 0;
+      for (int a = 0; a < d; a++) {
+        v[a] = max == 0 ? (a == 0 ? 1 : 0) : raw.get(a) / max;
+        norm2 += v[a] * v[a];
+      }
+      // Q <- Q H: Q - (2 / |v|^2) (Q v) v^T
+      for (int i = 0; i < d; i++) {
+        double qv = 0;
+        for (int a = 0; a < d; a++) {
+          qv += q.get(i, a) * v[a];
         }
-        double norm = 0;
-        for (int i = 0; i < n; i++) {
-          norm += a.get(i, j) * a.get(i, j);
-        }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < n; i++) {
-          a.set(i, j, a.get(i, j) / norm);
+        for (int a = 0; a < d; a++) {
+          q.add(i, a, -2 * qv * v[a] / norm2);
         }
       }
     }
-    return a;
+    return q;
+  }
+
+  /** The rows of {@code m} as nested lists, for counterexample reports. */
+  static String rows(DMatrixRMaj m) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < m.numRows; i++) {
+      double[] row = new double[m.numCols];
+      for (int j = 0; j < m.numCols; j++) {
+        row[j] = m.get(i, j);
+      }
+      b.append(i == 0 ? "" : ", ").append(Arrays.toString(row));
+    }
+    return b.append(']').toString();
   }
 
   static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  * A when Sigma_B has full rank, docs/theory.md section 1; false for a rank-deficient A, which mixes or
  * drops directions) is refuted, and its counterexample shrinks to one row with one non-zero entry: the
  * projection on a single coordinate, where a d x d random A would be all the shrinker could report if
- * A were filled from a seed.
+ * A were filled from a seed. The same holds for the invariance property of
+ * {@link MetricInvarianceProperties} on its own generator: with a planted non-invariant metric its
+ * counterexample shrinks to the smallest K and d, two samples per class, zero class means and one
+ * reflection.
  */
 class MetricShrinkingTest {
 
@@ -79,5 +82,39 @@ class MetricShrinkingTest {
     assertThat(a.numCols).isEqualTo(D);
     assertThat(Matrices.zeros(a)).isEqualTo(D - 1);
     assertThat(CommonOps_DDRM.elementMaxAbs(a)).isEqualTo(1.0);
+  }
+
+  /**
+   * The rotation-invariance property of {@link MetricInvarianceProperties}, on its own generator, with a
+   * planted bug: every metric is measured after the first feature coordinate is doubled (as a wrong
+   * stride or a stray per-coordinate weight would do), which breaks rotation invariance but not scaling.
+   * The property catches it, and since all its matrices are on the choice sequence, the counterexample
+   * shrinks to the smallest K and d with noise, labels and most entries gone.
+   */
+  @Test
+  void invarianceCounterexampleShrinksToSmallSparseData() {
+    MetricInvarianceProperties props = new MetricInvarianceProperties();
+    PropertyConfig config =
+        PropertyConfig.defaults().withSeed(3).withReplay(null).withDatabase(null).withTries(150).withLog(l -> { });
+    PropertyResult r = PropertyRunner.check("invariance with a coordinate weighted twice", config,
+        props.transformed(), t -> MetricInvarianceProperties.checkInvariance(t, (f, w, gm) -> {
+            DMatrixRMaj h = f.features().copy();
+            for (int i = 0; i < h.numCols; i++) {
+              h.set(0, i, 2 * h.get(0, i));
+            }
+            return MetricInvarianceProperties.measure(new LabeledFeatures(h, f.labels(), f.numClasses()), w, gm);
+          }));
+    assertThat(r.passed()).isFalse();
+    MetricInvarianceProperties.Transformed[] shrunk = new MetricInvarianceProperties.Transformed[1];
+    PropertyRunner.check("replay", config.withReplay(r.shrunkChoices()), props.transformed(), t -> shrunk[0] = t);
+    MetricInvarianceProperties.Data d = shrunk[0].data();
+    int entries = d.means().getNumElements() + d.directions().getNumElements() + d.classifier().getNumElements();
+    assertThat(d.d()).as("smallest d for K = %d", d.k()).isEqualTo(Math.max(2, d.k() - 1));
+    assertThat(d.sizes()).allMatch(n -> n == 2);
+    assertThat(d.labels()).isSorted();
+    assertThat(d.noise()).isEqualTo(1e-3);
+    assertThat(Matrices.zeros(d.means())).isEqualTo(d.means().getNumElements());
+    assertThat(d.nonZeros()).as("non-zero entries of %d", entries).isLessThanOrEqualTo(entries / 3);
+    assertThat(shrunk[0].reflections()).isEqualTo(1);
   }
 }

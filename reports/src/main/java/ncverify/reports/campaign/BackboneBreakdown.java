@@ -23,9 +23,14 @@ public final class BackboneBreakdown {
   /** Counts of one claim on one family: tries, HOLDS, VIOLATED, NOT_APPLICABLE. */
   public record Counts(int tries, int holds, int violated, int notApplicable) {
 
+    /** Tries where the assumptions held (HOLDS or VIOLATED). */
+    public int applicable() {
+      return holds + violated;
+    }
+
     /** Fraction of the tries where the assumptions held (HOLDS or VIOLATED), 0 without tries. */
     public double coverage() {
-      return tries == 0 ? 0 : (double) (holds + violated) / tries;
+      return tries == 0 ? 0 : (double) applicable() / tries;
     }
 
     Counts plus(ClaimTry c) {
@@ -41,8 +46,8 @@ public final class BackboneBreakdown {
   public static Map<String, Map<String, Counts>> of(List<TryRecord> records) {
     Map<String, Map<String, Counts>> out = new LinkedHashMap<>();
     for (TryRecord r : records) {
-      Object family = r.observations() == null ? null : r.observations().get(OBSERVATION);
-      if (family == null || r.targeted() || r.failedWithError()) {
+      Object family = family(r);
+      if (family == null) {
         continue;
       }
       for (ClaimTry c : r.claims()) {
@@ -53,7 +58,25 @@ public final class BackboneBreakdown {
     return out;
   }
 
-  /** {@code {claim: {family: {tries, holds, violated, not_applicable, coverage}}}} for ledger.json. */
+  /** family -> generated tries that name it (each try once, whatever its claims), families sorted. */
+  public static Map<String, Integer> triesPerFamily(List<TryRecord> records) {
+    Map<String, Integer> out = new TreeMap<>();
+    for (TryRecord r : records) {
+      Object family = family(r);
+      if (family != null) {
+        out.merge(family.toString(), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  /** The family a generated, finished try names, or null (no observation, targeted or failed). */
+  private static Object family(TryRecord r) {
+    Object family = r.observations() == null ? null : r.observations().get(OBSERVATION);
+    return family == null || r.targeted() || r.failedWithError() ? null : family;
+  }
+
+  /** {@code {claim: {family: {tries, applicable, holds, violated, not_applicable, coverage}}}} for ledger.json. */
   public static Map<String, Object> toJson(List<TryRecord> records) {
     Map<String, Object> out = new LinkedHashMap<>();
     of(records).forEach((claim, families) -> {
@@ -61,6 +84,7 @@ public final class BackboneBreakdown {
       families.forEach((family, c) -> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tries", c.tries());
+        m.put("applicable", c.applicable());
         m.put("holds", c.holds());
         m.put("violated", c.violated());
         m.put("not_applicable", c.notApplicable());
@@ -79,12 +103,21 @@ public final class BackboneBreakdown {
       return "";
     }
     StringBuilder b = new StringBuilder("## Claims per backbone family\n\n");
-    b.append("Generated tries of the studies that draw several backbones, per family: tries, assumptions held"
-        + " (coverage), HOLDS / VIOLATED.\n\n| claim | family | tries | assumptions held | HOLDS / VIOLATED |\n"
-        + "|---|---|---:|---:|---|\n");
+    b.append("Generated tries of the studies that draw several backbones (").append(familiesLine(records))
+        .append("), per claim and family: tries, applicable (the assumptions held; coverage), HOLDS, VIOLATED,"
+            + " NOT_APPLICABLE. Targeted tries are not counted.\n\n"
+            + "| claim | family | tries | applicable | HOLDS | VIOLATED | N.A. |\n|---|---|---:|---:|---:|---:|---:|\n");
     all.forEach((claim, families) -> families.forEach((family, c) -> b.append(String.format(Locale.ROOT,
-        "| %s | %s | %d | %.0f%% | %d / %d |%n", claim, family, c.tries(), 100 * c.coverage(), c.holds(),
-        c.violated()))));
+        "| %s | %s | %d | %d (%.0f%%) | %d | %d | %d |%n", claim, family, c.tries(), c.applicable(),
+        100 * c.coverage(), c.holds(), c.violated(), c.notApplicable()))));
     return b.append('\n').toString();
+  }
+
+  /** "mlp 12 tries, cnn 5 tries, ...": the generated tries per family. */
+  public static String familiesLine(List<TryRecord> records) {
+    StringBuilder b = new StringBuilder();
+    triesPerFamily(records).forEach((f, n) -> b.append(b.length() == 0 ? "" : ", ").append(f).append(' ').append(n)
+        .append(n == 1 ? " try" : " tries"));
+    return b.toString();
   }
 }

@@ -15,6 +15,7 @@ import ncverify.properties.engine.Seeds;
 import ncverify.properties.study.ClaimViolation;
 import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
+import ncverify.reports.ErrorText;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Verdict;
@@ -271,7 +272,7 @@ public final class Campaign {
         }
       }
     }, ChoiceSequence.parse(at.choices()), at.caseSeed(), budget, timeLimit);
-    String message = r.error() == null ? "not reproduced on replay" : CampaignTask.describe(r.error());
+    String message = r.error() == null ? "not reproduced on replay" : ErrorText.of(r.error());
     return new Counterexample(at, r.value(), r.choices().toString(), message, r.reproduced(), r.evaluations(),
         r.stopReason(), r.flaky());
   }

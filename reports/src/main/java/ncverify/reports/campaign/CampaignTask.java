@@ -15,6 +15,7 @@ import ncverify.properties.engine.TargetSearch;
 import ncverify.properties.study.ClaimViolation;
 import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
+import ncverify.reports.ErrorText;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Verdict;
 
@@ -113,7 +114,7 @@ public record CampaignTask(String studyId, long studySeed, int plannedTries, int
       c = study.cases().generate(source);
     } catch (RuntimeException e) {
       return new TryRecord(study.id(), index, caseSeed, 0L, "<not generated>", source.choices().toString(),
-          List.of(), "case generation failed: " + describe(e), Map.of(), elapsed(start), null);
+          List.of(), "case generation failed: " + ErrorText.of(e), Map.of(), elapsed(start), null);
     }
     return runCase(study, c, index, caseSeed, source.choices().toString(), null, start);
   }
@@ -132,7 +133,7 @@ public record CampaignTask(String studyId, long studySeed, int plannedTries, int
       return new TryRecord(study.id(), index, caseSeed, runSeed, text, choices, claims, null,
           PlainMaps.copy(outcome.observations()), elapsed(start), target);
     } catch (RuntimeException | AssertionError e) {
-      return new TryRecord(study.id(), index, caseSeed, runSeed, text, choices, List.of(), describe(e), Map.of(),
+      return new TryRecord(study.id(), index, caseSeed, runSeed, text, choices, List.of(), ErrorText.of(e), Map.of(),
           elapsed(start), target);
     }
   }
@@ -175,11 +176,6 @@ public record CampaignTask(String studyId, long studySeed, int plannedTries, int
     };
     TargetSearch.climb(withChoices, body, label, ChoiceSequence.parse(climb.startChoices()), count);
     return out;
-  }
-
-  static String describe(Throwable e) {
-    String msg = e.getMessage() == null ? "" : ": " + e.getMessage().strip().split("\\R", 2)[0];
-    return e.getClass().getSimpleName() + msg;
   }
 
   private static long elapsed(long start) {

@@ -14,6 +14,7 @@ import ncverify.theory.linalg.blas.Backends;
 import ncverify.properties.engine.Seeds;
 import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyRegistry;
+import ncverify.reports.ErrorText;
 import ncverify.reports.campaign.Campaign;
 import ncverify.reports.campaign.CampaignEngine;
 import ncverify.reports.campaign.CampaignEngines;
@@ -27,7 +28,6 @@ import ncverify.reports.campaign.RunFolder;
 import ncverify.reports.campaign.TryRecord;
 import ncverify.reports.campaign.figures.CampaignReport;
 import ncverify.theory.InvalidInputException;
-import ncverify.theory.IoErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -132,10 +132,8 @@ public final class CampaignCommand implements Callable<Integer> {
           try {
             folder.writeLedger(campaign.snapshot());
             System.err.println("ncv campaign: interrupted; partial ledger (incomplete) in " + folder.dir());
-          } catch (IOException e) {
-            System.err.println("ncv campaign: interrupted; could not write the partial ledger: " + IoErrors.reason(e));
-          } catch (RuntimeException e) {
-            System.err.println("ncv campaign: interrupted; could not write the partial ledger: " + e.getMessage());
+          } catch (IOException | RuntimeException e) {
+            System.err.println("ncv campaign: interrupted; could not write the partial ledger: " + ErrorText.of(e));
           }
         }
       }

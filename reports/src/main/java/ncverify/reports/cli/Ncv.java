@@ -5,7 +5,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import ncverify.theory.InvalidInputException;
+import ncverify.reports.ErrorText;
 import ncverify.theory.IoErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,19 +56,11 @@ public final class Ncv implements Runnable {
       return EXIT_USER_ERROR;
     });
     cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-      Throwable t = ex;
-      while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-          && t.getCause() != null) {
-        t = t.getCause();
-      }
-      if (isUserError(t)) {
-        err.println("ncv: " + oneLine(t.getMessage()));
-        err.flush();
-        return EXIT_USER_ERROR;
-      }
-      if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
-        // a file operation without a message of its own (e.g. the disk filled while writing a report)
-        err.println("ncv: " + oneLine(IoErrors.reason(t)));
+      Throwable t = ErrorText.unwrap(ex);
+      if (isUserError(t) || ErrorText.isIo(t)) {
+        // an IOException here is a file operation without a message of its own (e.g. the disk filled while
+        // writing a report): its text is the operating system's
+        err.println("ncv: " + (isUserError(t) ? oneLine(t.getMessage()) : ErrorText.of(t)));
         err.flush();
         return EXIT_USER_ERROR;
       }
@@ -77,7 +69,7 @@ public final class Ncv implements Runnable {
         err.flush();
         return EXIT_USER_ERROR;
       }
-      err.println("ncv: internal error: " + oneLine(t.toString()) + " (set NCV_DEBUG=1 for the stack trace)");
+      err.println("ncv: " + ErrorText.of(t) + " (set NCV_DEBUG=1 for the stack trace)");
       if (System.getenv("NCV_DEBUG") != null) {
         t.printStackTrace(err);
       }
@@ -97,22 +89,14 @@ public final class Ncv implements Runnable {
     }
   }
 
-  /** User errors are InvalidInputException and every exception type named *DivergenceException. */
+  /** User errors: {@link ErrorText#isExpected} and {@link UserErrorException}. */
   static boolean isUserError(Throwable t) {
-    return t instanceof InvalidInputException || t.getClass().getSimpleName().endsWith("DivergenceException")
-        || t instanceof UserErrorException;
+    return ErrorText.isExpected(t) || t instanceof UserErrorException;
   }
 
-  /**
-   * The first line of {@code s}, with control characters (which could come from a file or an
-   * argument echoed in the message) shown as {@code ?}, cut to 500 characters.
-   */
+  /** {@link ErrorText#oneLine}. */
   static String oneLine(String s) {
-    if (s == null || s.isBlank()) {
-      return "error";
-    }
-    String first = s.strip().split("\\R", 2)[0].replaceAll("\\p{Cntrl}", "?");
-    return first.length() > 500 ? first.substring(0, 497) + "..." : first;
+    return ErrorText.oneLine(s);
   }
 
   /** Runs ncv and returns its exit code (used by tests). */
@@ -124,7 +108,7 @@ public final class Ncv implements Runnable {
       err.println("ncv: out of memory; give the JVM more with NCV_JAVA_OPTS=-Xmx20g");
       code = EXIT_USER_ERROR;
     } catch (StackOverflowError e) {
-      err.println("ncv: internal error: " + e + " (set NCV_DEBUG=1 for the stack trace)");
+      err.println("ncv: " + ErrorText.of(e) + " (set NCV_DEBUG=1 for the stack trace)");
       code = EXIT_INTERNAL_ERROR;
     }
     out.flush();

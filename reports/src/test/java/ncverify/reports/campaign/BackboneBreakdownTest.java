@@ -34,8 +34,17 @@ class BackboneBreakdownTest {
     assertThat(by.get("c.b").get("cnn")).isEqualTo(new BackboneBreakdown.Counts(2, 1, 1, 0));
     assertThat(by.get("c.b").get("cnn").coverage()).isEqualTo(1.0);
     assertThat(by.get("c.a").get("resnet").coverage()).isZero();
-    assertThat(BackboneBreakdown.markdown(rs)).contains("## Claims per backbone family", "| c.b | cnn | 2 | 100% | 1 / 1 |",
-        "| c.a | mlp | 1 | 100% | 1 / 0 |");
+    assertThat(by.get("c.b").get("cnn").applicable()).isEqualTo(2);
+    assertThat(BackboneBreakdown.triesPerFamily(rs)).containsExactly(Map.entry("cnn", 2), Map.entry("mlp", 1),
+        Map.entry("resnet", 1));
+    assertThat(BackboneBreakdown.markdown(rs)).contains("## Claims per backbone family",
+        "(cnn 2 tries, mlp 1 try, resnet 1 try)", "| c.b | cnn | 2 | 2 (100%) | 1 | 1 | 0 |",
+        "| c.a | mlp | 1 | 1 (100%) | 1 | 0 | 0 |", "| c.a | resnet | 1 | 0 (0%) | 0 | 0 | 1 |");
+    assertThat(BackboneBreakdown.toJson(rs).get("c.b")).isEqualTo(Map.of(
+        "cnn", Map.of("tries", 2, "applicable", 2, "holds", 1, "violated", 1, "not_applicable", 0, "coverage", 1.0),
+        "mlp", Map.of("tries", 1, "applicable", 0, "holds", 0, "violated", 0, "not_applicable", 1, "coverage", 0.0),
+        "resnet", Map.of("tries", 1, "applicable", 0, "holds", 0, "violated", 0, "not_applicable", 1,
+            "coverage", 0.0)));
     assertThat(BackboneBreakdown.markdown(List.of(record(0, null, Verdict.HOLDS, Verdict.HOLDS, null, null)))).isEmpty();
   }
 }

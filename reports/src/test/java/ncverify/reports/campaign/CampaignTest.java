@@ -96,7 +96,7 @@ class CampaignTest {
     LedgerEntry ok = entry(r, "fake.ok");
     assertThat(ok.errors()).isPositive();
     assertThat(ok.errors() + ok.holds()).isEqualTo(TRIES);
-    assertThat(ok.errorTries().get(0).message()).startsWith("IllegalStateException: diverged at x = ");
+    assertThat(ok.errorTries().get(0).message()).startsWith("internal error: IllegalStateException: diverged at x = ");
     assertThat(ok.errorTries().get(0).at().caseSeed()).isNotZero();
     assertThat(entry(r, "fake.bounded").tries()).isEqualTo(TRIES);
   }

@@ -107,6 +107,24 @@ public final class FakeStudies {
             judge("fake.never", false, c.x(), 0)), Map.of("x", c.x())));
   }
 
+  /** The backbone family {@link #backbones()} names for x: mlp, cnn, resnet for x mod 3 = 0, 1, 2. */
+  public static String family(int x) {
+    return List.of("mlp", "cnn", "resnet").get(x % 3);
+  }
+
+  /**
+   * Study {@code fake.backbones}: x uniform in 0..1000, backbone family {@link #family(int)} in the
+   * observation "backbone"; claim {@code fake.family} does not apply to mlp, holds on cnn and is
+   * violated on resnet (so every per-family count follows from the family's tries alone).
+   */
+  public static Study<Case> backbones() {
+    return integerStudy("fake.backbones", "x in 0..1000; family: x mod 3", List.of("fake.family"), X_MAX, c -> {
+      String f = family(c.x());
+      return StudyOutcome.of(List.of(judge("fake.family", !f.equals("mlp"), f.equals("cnn") ? 0 : 2, 1)),
+          Map.of("x", c.x(), "backbone", f));
+    });
+  }
+
   /** Study {@code fake.flaky}: claim {@code fake.ok} always holds, but the run throws when x % 3 == 0. */
   public static Study<Case> flaky() {
     return new Study<>() {

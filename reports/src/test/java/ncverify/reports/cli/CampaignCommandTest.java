@@ -44,6 +44,15 @@ class CampaignCommandTest {
     JsonNode n = Json.mapper().readTree(Files.readString(out.resolve("ledger.json")));
     assertThat(n.get("incomplete").asBoolean()).isFalse();
     assertThat(n.get("provenance").get("seed").asLong()).isEqualTo(7);
+    // issue 15: the best score of each claim's targeted climb is in the ledger (no climb for a claim that
+    // never applies, or one the generated tries already violated)
+    for (JsonNode claim : n.get("claims")) {
+      JsonNode targeted = claim.get("tightness").get("targeted");
+      if (claim.get("verdict").asText().equals("HOLDS")) {
+        assertThat(targeted.get("evaluations").asInt()).as(claim.toString()).isPositive();
+        assertThat(targeted.get("best").isNumber()).as(claim.toString()).isTrue();
+      }
+    }
     for (String stem : List.of("nc_vs_epoch", "seli_distance", "dang_norms", "dufm_depth", "coverage", "tightness")) {
       for (String ext : List.of(".png", ".svg")) {
         Path f = out.resolve(stem + ext);
@@ -63,6 +72,46 @@ class CampaignCommandTest {
         .doesNotContain("http://", "https://");
     assertThat(Files.readString(out.resolve("ledger.md"))).contains("| tightness | targeted best |",
         "(closest approach to the bound)");
+  }
+
+  /**
+   * ledger.json, ledger.md and index.html give the claims per backbone family: the fake study's claim
+   * is not applicable on mlp, holds on cnn and is violated on resnet, so each family's counts follow
+   * from its tries, and the tries of the families add up to the study's generated tries.
+   */
+  @Test
+  void ledgerReportsTheClaimsPerBackboneFamily(@TempDir Path dir) throws Exception {
+    CampaignCommand.studies = () -> List.of(FakeStudies.backbones());
+    Path out = dir.resolve("run");
+    CliRun r = CliRun.of("campaign", "--tries", "30", "--threads", "2", "--seed", "7", "--target-tries", "0",
+        "--no-figures", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode n = Json.mapper().readTree(Files.readString(out.resolve("ledger.json")));
+    JsonNode per = n.get("claims_per_backbone").get("fake.family");
+    assertThat(per.fieldNames()).toIterable().containsExactly("cnn", "mlp", "resnet");
+    int total = 0;
+    String md = Files.readString(out.resolve("ledger.md"));
+    String html = Files.readString(out.resolve("index.html"));
+    for (String family : List.of("mlp", "cnn", "resnet")) {
+      JsonNode c = per.get(family);
+      int tries = c.get("tries").asInt();
+      total += tries;
+      assertThat(tries).as(family).isPositive();
+      int holds = family.equals("cnn") ? tries : 0;
+      int violated = family.equals("resnet") ? tries : 0;
+      assertThat(c.get("holds").asInt()).as(family).isEqualTo(holds);
+      assertThat(c.get("violated").asInt()).as(family).isEqualTo(violated);
+      assertThat(c.get("applicable").asInt()).as(family).isEqualTo(holds + violated);
+      assertThat(c.get("not_applicable").asInt()).as(family).isEqualTo(tries - holds - violated);
+      String pct = holds + violated == 0 ? "0%" : "100%";
+      assertThat(md).contains(String.format("| fake.family | %s | %d | %d (%s) | %d | %d | %d |", family, tries,
+          holds + violated, pct, holds, violated, tries - holds - violated));
+      assertThat(html).contains(String.format("<tr><td><code>fake.family</code></td><td>%s</td><td>%d</td>"
+          + "<td>%d (%s)</td>", family, tries, holds + violated, pct));
+    }
+    assertThat(total).isEqualTo(n.get("studies").get(0).get("tries").asInt()).isEqualTo(30);
+    assertThat(html).contains("<h2>Claims per backbone family</h2>");
+    assertThat(md).contains("## Claims per backbone family");
   }
 
   @Test

@@ -65,7 +65,8 @@ public final class Nc1 {
   /**
    * The NC1 directions of the class means.
    *
-   * @throws InvalidInputException if all class means coincide (Sigma_B = 0, NC1 undefined)
+   * @throws InvalidInputException if all class means coincide (Sigma_B = 0, NC1 undefined), or if a kept
+   *     singular value s_j is so small (subnormal class-mean spread) that 1/s_j overflows
    */
   static Basis basis(ClassMeans means) {
     DMatrixRMaj mc = means.mcRef();
@@ -74,6 +75,10 @@ public final class Nc1 {
     int r = PseudoInverse.rank(s);
     if (r == 0) {
       throw new InvalidInputException("all class means coincide (Sigma_B = 0): NC1 is undefined");
+    }
+    if (Double.isInfinite(1 / s[r - 1])) {
+      throw InvalidInputException.of("NC1 cannot be computed in double precision: the class means differ by "
+          + "only %.3g (subnormal); rescale the features", s[r - 1]);
     }
     DMatrixRMaj u = svd.u();
     int d = means.dim();

@@ -51,6 +51,23 @@ class Nc1Test extends MetricsTestSupport {
   }
 
   @Test
+  void tinyFeaturesKeepTheirNc1AndSubnormalOnesAreRejectedNotNaN() {
+    // the hand-computed example scaled by 2^-1000 (exact): NC1 is scale-invariant, still 1/50
+    double[] x = {0, 10, 2, 12};
+    int[] y = {0, 1, 0, 1};
+    DMatrixRMaj tiny = new DMatrixRMaj(1, 4);
+    DMatrixRMaj subnormal = new DMatrixRMaj(1, 4);
+    for (int i = 0; i < 4; i++) {
+      tiny.set(0, i, Math.scalb(x[i], -1000));
+      subnormal.set(0, i, Math.scalb(x[i], -1070));
+    }
+    assertThat(Nc1.of(new LabeledFeatures(tiny, y, 2))).isCloseTo(0.02, within(1e-15));
+    // class means 2^-1070 x 10 apart: 1/s_j overflows, so the fast path would give NaN
+    assertThatThrownBy(() -> Nc1.of(new LabeledFeatures(subnormal, y, 2))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("NC1 cannot be computed in double precision");
+  }
+
+  @Test
   void coincidingClassMeansAreRejected() {
     DMatrixRMaj h = new DMatrixRMaj(new double[][] {{1, -1, 1, -1}, {0, 0, 0, 0}});
     LabeledFeatures f = new LabeledFeatures(h, new int[] {0, 0, 1, 1}, 2);

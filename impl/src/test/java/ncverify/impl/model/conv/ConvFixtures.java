@@ -53,16 +53,19 @@ final class ConvFixtures {
   }
 
   /**
-   * Every layer and its edge cases: same padding, stride with and without padding on odd sizes, even
-   * kernels, a kernel wider than the input, 1 x 1 kernels with stride 1 (the direct product) and 2,
-   * floor pooling on odd sizes, overlapping pooling windows and windows with gaps, average pooling, residual blocks with the
-   * identity skip, with a channel projection and with a strided projection, stacked blocks, the trunk
+   * Every layer and its edge cases: same padding, stride with and without padding on odd sizes, stride 3
+   * with padding 2 and an even kernel on a non-square image, a kernel wider than the input (stride 1, and
+   * stride 2 with padding), 1 x 1 kernels with stride 1 (the direct product) and 2, floor pooling on odd
+   * sizes, overlapping pooling windows (max 3 stride 2 on an odd size) and windows with gaps, average
+   * pooling 2 and 3 stride 2, residual blocks with the identity skip, with a projection when the channels
+   * change, when only the spatial size changes (stride 2) and when both change, stacked blocks, the trunk
    * straight into the head (no dense layer, L2 = 1), leaky ReLU and tanh.
    */
   static List<Case> edgeCases() {
     ImageShape s55 = new ImageShape(2, 5, 5);
     ImageShape s67 = new ImageShape(1, 6, 7);
     ImageShape s44 = new ImageShape(2, 4, 4);
+    ImageShape s34 = new ImageShape(1, 3, 4);
     Activation relu = Activation.RELU;
     return List.of(
         new Case("conv same padding + maxpool floor", s55,
@@ -80,12 +83,20 @@ final class ConvFixtures {
         new Case("1x1 stride 1 and 1x1 stride 2", s55,
             arch(List.of(new Conv(3, 1, 1, 0), new Conv(2, 1, 2, 0)), new int[] {}, new int[] {3}, relu)),
         new Case("avgpool 2 and avgpool 3 stride 2", s67,
-            arch(List.of(new Conv(2, 3, 1, 1), new Pool(Pooling.AVG, 2, 2), new Pool(Pooling.AVG, 1, 1)),
+            arch(List.of(new Conv(2, 3, 1, 1), new Pool(Pooling.AVG, 2, 2), new Pool(Pooling.AVG, 3, 2)),
                 new int[] {3}, new int[] {3}, Activation.LEAKY_RELU)),
+        new Case("conv stride 3 padding 2, even kernel, non-square", s67,
+            arch(List.of(new Conv(2, 4, 3, 2)), new int[] {3}, new int[] {}, relu)),
+        new Case("kernel wider than the input, stride 2 padding 3", s34,
+            arch(List.of(new Conv(2, 5, 2, 3)), new int[] {}, new int[] {3}, relu)),
+        new Case("maxpool 3 stride 2 on an odd size (overlap, floor)", s55,
+            arch(List.of(new Conv(2, 3, 1, 1), new Pool(Pooling.MAX, 3, 2)), new int[] {}, new int[] {3}, relu)),
         new Case("residual identity skip", s44,
             arch(List.of(new Residual(2, 1)), new int[] {}, new int[] {3}, relu)),
         new Case("residual projection (channels)", s44,
             arch(List.of(new Residual(3, 1)), new int[] {3}, new int[] {}, relu)),
+        new Case("residual projection (stride 2, same channels, odd size)", s55,
+            arch(List.of(new Residual(2, 2)), new int[] {3}, new int[] {}, relu)),
         new Case("residual projection (stride 2, odd size) after a stem", s55,
             arch(List.of(new Conv(2, 3, 1, 1), new Residual(2, 1), new Residual(3, 2), new Pool(Pooling.AVG, 3, 2)),
                 new int[] {}, new int[] {3}, relu)),

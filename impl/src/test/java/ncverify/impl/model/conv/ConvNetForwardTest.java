@@ -144,7 +144,7 @@ class ConvNetForwardTest {
   @Test
   void convolutionsEqualTheDefinitionForStridesPaddingsAndKernels() {
     ImageShape s = new ImageShape(2, 7, 6);
-    int[][] settings = {{3, 1, 1}, {3, 2, 0}, {3, 2, 1}, {2, 1, 0}, {5, 1, 2}, {1, 1, 0}, {1, 2, 0}, {4, 3, 1}};
+    int[][] settings = {{3, 1, 1}, {3, 2, 0}, {3, 2, 1}, {2, 1, 0}, {5, 1, 2}, {1, 1, 0}, {1, 2, 0}, {4, 3, 1}, {9, 2, 4}};
     for (int[] ksp : settings) {
       int k = ksp[0];
       int st = ksp[1];

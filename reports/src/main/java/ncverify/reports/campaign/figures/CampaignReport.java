@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ncverify.reports.ErrorText;
 import ncverify.reports.campaign.CampaignResult;
 import ncverify.reports.campaign.RealDataCheck;
 import ncverify.reports.json.Json;
-import ncverify.theory.IoErrors;
 
 /**
  * Writes the figures, the optional real-data section and index.html of a run folder. A figure that
@@ -42,10 +42,8 @@ public final class CampaignReport {
           written.add(job.write());
           log.printf(java.util.Locale.ROOT, "figure %s (%.1f s)%n", written.get(written.size() - 1).stem(),
               (System.nanoTime() - start) / 1e9);
-        } catch (IOException e) {
-          lines.add("figure failed: " + IoErrors.reason(e));
-        } catch (RuntimeException e) {
-          lines.add("figure failed: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+          lines.add("figure failed: " + ErrorText.of(e));
         }
         log.flush();
       }
@@ -66,7 +64,7 @@ public final class CampaignReport {
           }
           log.printf(java.util.Locale.ROOT, "real data fashion-mnist (%.1f s)%n", (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException e) {
-          lines.add("fashion-mnist run failed: " + e.getMessage());
+          lines.add("fashion-mnist run failed: " + ErrorText.of(e));
         }
       } else {
         lines.add(RealDataCheck.NOT_INSTALLED);

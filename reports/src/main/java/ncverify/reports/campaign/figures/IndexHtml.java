@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ncverify.reports.campaign.BackboneBreakdown;
 import ncverify.reports.campaign.CampaignResult;
 import ncverify.reports.campaign.LedgerEntry;
 import ncverify.reports.campaign.RunFolder;
@@ -58,6 +59,7 @@ final class IndexHtml {
               e.tightness())), cx));
     }
     b.append("</table>\n");
+    perBackbone(b, r);
     if (realData != null) {
       b.append("<h2>Real data: [JSWM] claims on Fashion-MNIST</h2>\n");
       realData.forEach((name, v) -> {
@@ -92,6 +94,23 @@ final class IndexHtml {
     b.append("</body></html>\n");
     Json.writeStringAtomically(dir.resolve("index.html"), b.toString());
     RunFolder.shareable(dir.resolve("index.html"));
+  }
+
+  /** The claims per backbone family ({@link BackboneBreakdown}); nothing when no try names a backbone. */
+  private static void perBackbone(StringBuilder b, CampaignResult r) {
+    Map<String, Map<String, BackboneBreakdown.Counts>> all = BackboneBreakdown.of(r.records());
+    if (all.isEmpty()) {
+      return;
+    }
+    b.append("<h2>Claims per backbone family</h2>\n<p>Generated tries of the studies that draw several backbones (")
+        .append(esc(BackboneBreakdown.familiesLine(r.records()))).append("), per claim and family: applicable = the"
+            + " assumptions held (coverage). Targeted tries are not counted.</p>\n<table><tr><th>claim</th>"
+            + "<th>family</th><th>tries</th><th>applicable</th><th>HOLDS</th><th>VIOLATED</th><th>N.A.</th></tr>\n");
+    all.forEach((claim, families) -> families.forEach((family, c) -> b.append(String.format(Locale.ROOT,
+        "<tr><td><code>%s</code></td><td>%s</td><td>%d</td><td>%d (%.0f%%)</td><td class=\"HOLDS\">%d</td>"
+            + "<td class=\"%s\">%d</td><td>%d</td></tr>%n", esc(claim), esc(family), c.tries(), c.applicable(),
+        100 * c.coverage(), c.holds(), c.violated() > 0 ? "VIOLATED" : "", c.violated(), c.notApplicable()))));
+    b.append("</table>\n");
   }
 
   private static String num(Object v) {

@@ -1,5 +1,6 @@
 package ncverify.theory.claims.ufm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import ncverify.theory.claims.AbstractClaim;
@@ -16,7 +17,10 @@ import ncverify.theory.claims.Relation;
  * n_k &gt; N^2 lambda_W lambda_H). Judged on the trained solution: per class the quantities
  * {@code b_over_n_k} and {@code collapsed_k} (1 when the trained class is numerically zero) and
  * {@code ambiguous_k} (1 when zero and the positive root tie within the loss tolerance: left out);
- * the conclusion counts the classes whose trained state differs from the rule: mismatches &lt;= 0.
+ * the conclusion puts every other class on the side of the threshold its trained state says: b/n_k &gt;= t
+ * for a zero class, b/n_k &lt; t for a living one (it holds iff no class differs from the rule; its
+ * tightness, the largest (b/n_k)/t of a living class or t/(b/n_k) of a zero one, is how close the
+ * generated classes came to the threshold).
  * The wrong version ({@link #strengthened}) moves the threshold by the factor.
  */
 public final class DlnMinorityCollapseClaim extends AbstractClaim {
@@ -78,17 +82,19 @@ public final class DlnMinorityCollapseClaim extends AbstractClaim {
   public ConclusionCheck conclusion(Measurement m) {
     int k = m.getInt(K);
     double t = thresholdFactor * threshold(m.getInt(DEPTH));
-    int mismatches = 0;
+    List<ConclusionCheck> sides = new ArrayList<>();
     for (int c = 0; c < k; c++) {
       if (m.get(ambiguousName(c)) == 1.0) {
         continue;
       }
-      boolean rule = m.get(ratioName(c)) >= t;
-      if (rule != (m.get(collapsedName(c)) == 1.0)) {
-        mismatches++;
-      }
+      double ratio = m.get(ratioName(c));
+      sides.add(m.get(collapsedName(c)) == 1.0
+          ? ConclusionCheck.of("class " + c + " is zero: b/n_k >= t(M)", ratio, Relation.AT_LEAST, t, 0.0)
+          : ConclusionCheck.of("class " + c + " is alive: b/n_k < t(M)", ratio, Relation.LESS, t, 0.0));
     }
-    return ConclusionCheck.of("classes whose collapse differs from the rule = 0", mismatches, Relation.AT_MOST,
-        0.0, 0.0);
+    if (sides.isEmpty()) {
+      return ConclusionCheck.of("no class away from the tie: nothing to compare", 0.0, Relation.AT_MOST, 0.0, 0.0);
+    }
+    return ConclusionCheck.allOf("every class on the side of t(M) its trained state says", sides);
   }
 }

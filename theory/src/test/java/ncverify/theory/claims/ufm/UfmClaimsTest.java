@@ -42,16 +42,21 @@ class UfmClaimsTest {
   }
 
   @Test
-  void minorityCollapseMismatchCount() {
+  void minorityCollapsePutsEveryClassOnTheSideOfTheThresholdItsTrainedStateSays() {
     DlnMinorityCollapseClaim claim = new DlnMinorityCollapseClaim();
     assertThat(DlnMinorityCollapseClaim.threshold(2)).isCloseTo(0.5, within(TOL));
     assertThat(DlnMinorityCollapseClaim.threshold(3)).isCloseTo(ReferenceValues.DLN_COLLAPSE_THRESHOLD_M3, within(1e-6));
     assertThat(DlnMinorityCollapseClaim.threshold(1)).isEqualTo(1.0);
-    assertThat(claim.evaluate(collapse(false, true, false)).verdict()).isEqualTo(Verdict.HOLDS);
+    ClaimResult ok = claim.evaluate(collapse(false, true, false));
+    assertThat(ok.verdict()).isEqualTo(Verdict.HOLDS);
+    // closest approach to t = 0.5: class 0 alive at 0.3 (0.3/0.5), class 1 zero at 0.6 (0.5/0.6)
+    assertThat(ok.conclusion().orElseThrow().tightness()).isCloseTo(0.5 / 0.6, within(TOL));
     assertThat(claim.evaluate(collapse(false, true, true)).verdict()).isEqualTo(Verdict.HOLDS);
     ClaimResult r = claim.evaluate(collapse(true, false, false));
     assertThat(r.verdict()).isEqualTo(Verdict.VIOLATED);
-    assertThat(r.conclusion().orElseThrow().margin()).isEqualTo(-2.0);
+    // class 0 (0.3) trained zero and class 1 (0.6) trained alive are both on the wrong side; the first binds
+    assertThat(r.conclusion().orElseThrow().margin()).isCloseTo(-0.2, within(TOL));
+    assertThat(r.conclusion().orElseThrow().parts()).filteredOn(p -> !p.holds()).hasSize(2);
     // the wrong version (threshold x 2 = 1.0) expects class 1 alive
     assertThat(claim.strengthened(2).evaluate(collapse(false, true, false)).verdict()).isEqualTo(Verdict.VIOLATED);
     Measurement unconverged = collapse(true, true, true).toBuilder().flag(DlnMinorityCollapseClaim.CONVERGED, false)
