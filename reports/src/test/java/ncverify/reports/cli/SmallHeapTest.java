@@ -1,23 +1,14 @@
 package ncverify.reports.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import ncverify.reports.io.NpyBytes;
-import ncverify.reports.io.NpyWriter;
-import ncverify.reports.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,33 +57,9 @@ class SmallHeapTest {
         .startsWith("ncv: " + message);
   }
 
-  /** A Gaussian mixture, N x D float32, with its labels. */
-  private void writeMixture() throws IOException {
-    Random r = new Random(3);
-    float[] centres = new float[K * D];
-    for (int i = 0; i < centres.length; i++) {
-      centres[i] = (float) (3 * r.nextGaussian());
-    }
-    long[] raw = new long[N * D];
-    int[] y = new int[N];
-    for (int i = 0; i < N; i++) {
-      y[i] = i % K;
-      for (int a = 0; a < D; a++) {
-        raw[i * D + a] = Float.floatToRawIntBits((float) (centres[y[i] * D + a] + r.nextGaussian())) & 0xffffffffL;
-      }
-    }
-    Files.write(dir.resolve("H.npy"), NpyBytes.encode("<f4", false, new long[] {N, D}, raw, 1, false));
-    NpyWriter.writeLabels(dir.resolve("y.npy"), y);
-    double[] w = new double[K * D];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = centres[i] + 0.5 * r.nextGaussian();
-    }
-    NpyWriter.writeMatrix(dir.resolve("W.npy"), w, K, D);
-  }
-
   @Test
   void metricsStreamsAFileLargerThanTheHeapAndEveryInMemoryPathRefusesIt() throws Exception {
-    writeMixture();
+    MixtureFiles.write(dir, N, D, K, true, 3);
     Run streamed = ncv("metrics", "--features", p("H.npy"), "--labels", p("y.npy"), "--weights", p("W.npy"),
         "--json");
     assertThat(streamed.code()).as(streamed.err()).isZero();
@@ -101,14 +68,7 @@ class SmallHeapTest {
     CliRun inMemory = CliRun.of("metrics", "--features", p("H.npy"), "--labels", p("y.npy"), "--weights",
         p("W.npy"), "--json"); // this JVM's heap holds the file
     assertThat(inMemory.err()).isEmpty();
-    JsonNode a = Json.mapper().readTree(inMemory.out());
-    JsonNode b = Json.mapper().readTree(streamed.out());
-    assertThat(b.size()).isEqualTo(a.size());
-    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      double x = e.getValue().asDouble();
-      assertThat(b.get(e.getKey()).asDouble()).as(e.getKey()).isCloseTo(x, within(1e-12 * Math.abs(x)));
-    }
+    MixtureFiles.assertSameMetrics(inMemory.out(), streamed.out());
 
     assertOneLineError(ncv("check", "--features", p("H.npy"), "--labels", p("y.npy"), "--weights", p("W.npy")),
         "H.npy: 8000 x 400 float32, 13 MB needs 26 MB as float64 in memory, more than the ");
@@ -120,19 +80,8 @@ class SmallHeapTest {
     assertOneLineError(ncv("metrics", "--features", p("H.csv"), "--labels", p("y.npy")),
         "H.csv: too large for the heap: its first ");
 
-    sparseFloat16("H16.npy");
+    NpyBytes.sparse(dir.resolve("H16.npy"), "<f2", N, D); // not streamed: read into memory, then transposed
     assertOneLineError(ncv("metrics", "--features", p("H16.npy"), "--labels", p("y.npy")),
         "H16.npy: shape (8000, 400) float16 needs 51 MB as float64 in memory, more than the ");
-  }
-
-  /** An N x D float16 .npy file (not streamed: read into memory, then transposed), sparse on disk. */
-  private void sparseFloat16(String name) throws IOException {
-    String dict = NpyBytes.headerDict("<f2", false, new long[] {N, D}, false);
-    byte[] hb = (dict + " ".repeat(117 - dict.length()) + "\n").getBytes(StandardCharsets.ISO_8859_1);
-    try (RandomAccessFile raf = new RandomAccessFile(dir.resolve(name).toFile(), "rw")) {
-      raf.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) hb.length, 0});
-      raf.write(hb);
-      raf.setLength(128 + 2L * N * D);
-    }
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -112,14 +110,7 @@ class MappedNpyTest {
   /** A sparse file declaring 200,000 x 40,000 float32 (32 GB as float64): larger than any test heap. */
   @Test
   void aFileLargerThanTheHeapIsAOneLineErrorWithoutAllocatingIt() throws IOException {
-    Path f = dir.resolve("big.npy");
-    String dict = NpyBytes.headerDict("<f4", false, new long[] {200_000, 40_000}, false);
-    byte[] hb = (dict + " ".repeat(117 - dict.length()) + "\n").getBytes(StandardCharsets.ISO_8859_1);
-    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
-      raf.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) hb.length, 0});
-      raf.write(hb);
-      raf.setLength(128 + 200_000L * 40_000 * 4); // sparse: no disk blocks are written
-    }
+    Path f = NpyBytes.sparse(dir.resolve("big.npy"), "<f4", 200_000, 40_000); // no disk blocks are written
     MappedNpy m = MappedNpy.open(f);
     assertThat(m.describe()).isEqualTo("200000 x 40000 float32, 32.0 GB");
     long before = ReaderFuzzProperties.allocatedBytes();

@@ -1,9 +1,12 @@
 package ncverify.reports.io;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -80,5 +83,24 @@ public final class NpyBytes {
       b.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%d", shape[i]));
     }
     return b.append(shape.length == 1 ? ",)" : ")").toString();
+  }
+
+  /**
+   * Writes a .npy file (format 1.0, C order) declaring {@code shape} of {@code descr} whose data are a hole
+   * in the file: the length is set, no disk block is written, so a file of many GB costs nothing.
+   */
+  public static Path sparse(Path file, String descr, long... shape) throws IOException {
+    String dict = headerDict(descr, false, shape, false);
+    byte[] hb = (dict + " ".repeat(117 - dict.length()) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    long count = 1;
+    for (long s : shape) {
+      count *= s;
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      raf.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) hb.length, 0});
+      raf.write(hb);
+      raf.setLength(128 + count * Integer.parseInt(descr.substring(2)));
+    }
+    return file;
   }
 }
