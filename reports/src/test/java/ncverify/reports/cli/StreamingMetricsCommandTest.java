@@ -96,8 +96,16 @@ class StreamingMetricsCommandTest {
   void emptyAndTruncatedFeatureFilesAreOneLineErrors() throws IOException {
     writeMixture(20, 3, 2);
     NpyWriter.writeMatrix(dir.resolve("E.npy"), new double[0], 0, 3);
-    assertOneLineError(CliRun.of("metrics", "--features", p("E.npy"), "--labels", p("y.npy"), "--stream"),
-        "E.npy: features are empty (shape (0, 3))");
+    Files.writeString(dir.resolve("E.csv"), "a,b,c\n");
+    for (String[] args : new String[][] {{"metrics", "E.npy", "--stream"}, {"metrics", "E.npy", "--json"},
+        {"check", "E.npy", "--json"}}) {
+      assertOneLineError(CliRun.of(args[0], "--features", p(args[1]), "--labels", p("y.npy"), "--weights", p("W.npy"),
+          args[2]), "E.npy: features are empty (shape (0, 3))");
+    }
+    for (String cmd : new String[] {"metrics", "check"}) {
+      assertOneLineError(CliRun.of(cmd, "--features", p("E.csv"), "--labels", p("y.npy"), "--weights", p("W.npy")),
+          "E.csv: no data rows");
+    }
     byte[] bytes = Files.readAllBytes(dir.resolve("H.npy"));
     Files.write(dir.resolve("T.npy"), java.util.Arrays.copyOf(bytes, bytes.length - 8));
     for (String cmd : new String[] {"metrics", "check"}) {
