@@ -57,12 +57,24 @@ public final class HeadStationarity {
    */
   public static List<Layer> measure(List<DMatrixRMaj> head, DMatrixRMaj zIn, int[] labels, String loss, double c,
       double lambda) {
-    int k = head.get(head.size() - 1).numRows;
     if (zIn.numCols != labels.length) {
       throw InvalidInputException.of("%d labels for %d samples of the features entering the head", labels.length,
           zIn.numCols);
     }
-    List<DMatrixRMaj> z = HeadProducts.forward(head, zIn);
+    return measure(head, HeadProducts.forward(head, zIn), labels, loss, c, lambda);
+  }
+
+  /**
+   * {@link #measure(List, DMatrixRMaj, int[], String, double, double)} given the forward pass
+   * Z_0, ..., Z_L ({@link HeadProducts#forward}).
+   */
+  static List<Layer> measure(List<DMatrixRMaj> head, List<DMatrixRMaj> z, int[] labels, String loss, double c,
+      double lambda) {
+    int k = head.get(head.size() - 1).numRows;
+    if (z.get(0).numCols != labels.length) {
+      throw InvalidInputException.of("%d labels for %d samples of the features entering the head", labels.length,
+          z.get(0).numCols);
+    }
     DMatrixRMaj back = outputGradient(z.get(z.size() - 1), labels, k, loss, c);
     Layer[] out = new Layer[head.size()];
     for (int l = head.size() - 1; l >= 0; l--) {

@@ -12,6 +12,7 @@ import ncverify.theory.claims.Paper;
 import ncverify.theory.claims.jswm.BalancednessStepClaim;
 import ncverify.theory.claims.jswm.JswmQuantities;
 import ncverify.theory.claims.registry.ClaimRegistry;
+import ncverify.theory.linalg.Parallel;
 import ncverify.theory.metrics.LabeledFeatures;
 import ncverify.theory.metrics.NcMetrics;
 import org.ejml.data.DMatrixRMaj;
@@ -97,29 +98,50 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
    * stationarity, ufm_gap, notes}}.
    */
   public Map<String, Object> run() {
-    LabeledFeatures lf = LabeledFeatures.of(h, labels);
+    LabeledFeatures labeled = LabeledFeatures.of(h, labels);
     int k = w.numRows;
-    if (k != lf.numClasses()) {
-      lf = new LabeledFeatures(h, labels, k);
-    }
+    LabeledFeatures lf = k == labeled.numClasses() ? labeled : new LabeledFeatures(h, labels, k);
+    // the metrics of H and the head's quantities read different matrices: computed at the same time
+    Parallel.Pair<Map<String, Object>, Map<String, Object>> both = Parallel.both(
+        () -> NcMetrics.measure(lf, w, null, layers).toMap(), () -> judged(lf.classSizes(), k));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("metrics", NcMetrics.measure(lf, w, null, layers).toMap());
+    out.put("metrics", both.first());
+    out.putAll(both.second());
+    return out;
+  }
+
+  /** Everything but the metrics: {@code {claims, summary, stationarity, ufm_gap, notes}}. */
+  private Map<String, Object> judged(int[] sizes, int k) {
     List<String> notes = new ArrayList<>();
     Map<String, String> unmeasured = new LinkedHashMap<>();
     Measurement.Builder mb = Measurement.builder();
     List<DMatrixRMaj> head = head(k);
     DMatrixRMaj zIn = layers.isEmpty() ? h : preLinear;
-    String otherwise = "not measurable from the given arrays";
-    if (head.size() >= 2 && zIn != null) {
-      mb.putAll(jswm(head, zIn, k, unmeasured));
-    } else {
-      otherwise = "a [JSWM] quantity of the linear head: give --layers (>= 2 linear layers) and"
-          + " --pre-linear-features (the features entering them)";
+    boolean jswm = head.size() >= 2 && zIn != null;
+    String otherwise = jswm ? "not measurable from the given arrays"
+        : "a [JSWM] quantity of the linear head: give --layers (>= 2 linear layers) and"
+            + " --pre-linear-features (the features entering them)";
+    // the [JSWM] quantities on one side, the head stationarity and the UFM gap (which share the forward pass
+    // through the head) on the other: independent, so computed at the same time
+    List<String> gapNotes = new ArrayList<>();
+    Parallel.Pair<Measurement, List<Map<String, Object>>> measured = Parallel.both(
+        () -> jswm ? jswm(head, zIn, k, unmeasured) : null,
+        () -> {
+          Forward forward = new Forward(head, zIn);
+          Map<String, Object> s = stationarity(forward, k, gapNotes);
+          return List.of(s, ufmGap(sizes, k, forward, gapNotes));
+        });
+    if (jswm) {
+      mb.putAll(measured.first());
     }
     for (String q : new BalancednessStepClaim().requiredQuantities()) {
       unmeasured.put(q, "a gradient step of the training run (the weights before and after it), not in the arrays");
     }
-    Map<String, Object> stationarity = stationarity(head, zIn, k, mb, notes);
+    Map<String, Object> stationarity = measured.second().get(0);
+    if (Boolean.TRUE.equals(stationarity.get("measured"))) {
+      mb.put(HEAD_STATIONARITY, (double) stationarity.get("max_relative"));
+    }
+    notes.addAll(gapNotes);
     Measurement m = mb.build();
     List<Object> claims = new ArrayList<>();
     Map<String, Integer> summary = new LinkedHashMap<>();
@@ -131,10 +153,11 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
       summary.merge((String) e.get("verdict"), 1, Integer::sum);
       claims.add(e);
     }
+    Map<String, Object> out = new LinkedHashMap<>();
     out.put("claims", claims);
     out.put("summary", summary);
     out.put("stationarity", stationarity);
-    out.put("ufm_gap", ufmGap(lf.classSizes(), k, notes));
+    out.put("ufm_gap", measured.second().get(1));
     out.put("notes", notes);
     return out;
   }
@@ -160,20 +183,18 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
     return kept.build();
   }
 
-  /** Head stationarity given lambda_W and the loss; adds {@link #HEAD_STATIONARITY} to the measurement. */
-  private Map<String, Object> stationarity(List<DMatrixRMaj> head, DMatrixRMaj zIn, int k, Measurement.Builder mb,
-      List<String> notes) {
+  /** Head stationarity given lambda_W and the loss ({@code max_relative} is {@link #HEAD_STATIONARITY}). */
+  private Map<String, Object> stationarity(Forward forward, int k, List<String> notes) {
     Map<String, Object> s = new LinkedHashMap<>();
-    if (lambdaW == null || loss == null || zIn == null) {
+    if (lambdaW == null || loss == null || forward.zIn() == null) {
       s.put("measured", false);
       s.put("needs", "--lambda-w and --loss (and --reduction), the head layers (--layers, or W alone) and the"
           + " features entering them (--pre-linear-features with --layers)");
       return s;
     }
-    List<HeadStationarity.Layer> ls = HeadStationarity.measure(head, zIn, labels, loss, reduction.scale(loss,
-        labels.length, k), lambdaW);
+    List<HeadStationarity.Layer> ls = HeadStationarity.measure(forward.head(), forward.outputs(), labels, loss,
+        reduction.scale(loss, labels.length, k), lambdaW);
     double max = HeadStationarity.maxRelative(ls);
-    mb.put(HEAD_STATIONARITY, max);
     s.put("measured", true);
     s.put("loss", loss);
     s.put("reduction", reduction.cliName());
@@ -221,19 +242,21 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
     return e;
   }
 
-  /** The UFM comparisons that the settings allow, each with what it means. */
-  private Map<String, Object> ufmGap(int[] sizes, int k, List<String> notes) {
+  /**
+   * The UFM comparisons that the settings allow, each with what it means. The [DLN] chain and its input are
+   * the head and Z_0 of {@code forward} (W alone and H when no layers were given).
+   */
+  private Map<String, Object> ufmGap(int[] sizes, int k, Forward forward, List<String> notes) {
     Map<String, Object> gap = new LinkedHashMap<>();
     if (lambdaW == null || lambdaH == null) {
       notes.add("give --lambda-w and --lambda-h (and --loss) to compare the network with the UFM optimum");
       return gap;
     }
     if (loss == null || loss.equals("mse")) {
-      DMatrixRMaj h0 = layers.isEmpty() ? h : preLinear;
-      if (h0 == null) {
+      if (forward.zIn() == null) {
         notes.add("[DLN] comparison needs --pre-linear-features (the features H entering W_1)");
       } else {
-        Map<String, Object> dl = UfmGap.deepLinear(layers.isEmpty() ? List.of(w) : head(k), h0, labels, sizes,
+        Map<String, Object> dl = UfmGap.deepLinear(forward.head(), forward.zIn(), forward::outputs, labels, sizes,
             lambdaW, lambdaH, notes);
         if (dl != null) {
           gap.put("deep_linear", dl);
@@ -244,6 +267,36 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
       gap.put("seli", UfmGap.seli(w, sizes));
     }
     return gap;
+  }
+
+  /**
+   * The forward pass through the head (Z_0 = zIn, ..., Z_L), computed once on first use and shared by the
+   * stationarity and the [DLN] gap.
+   */
+  private static final class Forward {
+    private final List<DMatrixRMaj> head;
+    private final DMatrixRMaj zIn;
+    private List<DMatrixRMaj> outputs;
+
+    Forward(List<DMatrixRMaj> head, DMatrixRMaj zIn) {
+      this.head = head;
+      this.zIn = zIn;
+    }
+
+    List<DMatrixRMaj> head() {
+      return head;
+    }
+
+    DMatrixRMaj zIn() {
+      return zIn;
+    }
+
+    List<DMatrixRMaj> outputs() {
+      if (outputs == null) {
+        outputs = HeadProducts.forward(head, zIn);
+      }
+      return outputs;
+    }
   }
 
   /** The linear head: the layers, with W appended when the last layer does not output K values. */

@@ -3,6 +3,7 @@ package ncverify.reports.check;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import ncverify.theory.geometry.SeliGeometry;
 import org.ejml.data.DMatrixRMaj;
@@ -51,6 +52,15 @@ public final class UfmGap {
    */
   public static Map<String, Object> deepLinear(List<DMatrixRMaj> chain, DMatrixRMaj h0, int[] labels, int[] sizes,
       double lambdaW, double lambdaH, List<String> notes) {
+    return deepLinear(chain, h0, null, labels, sizes, lambdaW, lambdaH, notes);
+  }
+
+  /**
+   * {@link #deepLinear(List, DMatrixRMaj, int[], int[], double, double, List)} given the forward pass
+   * h0, W_1 h0, ..., W_M ... W_1 h0 ({@link HeadProducts#forward}) when asked for, or null to compute it.
+   */
+  static Map<String, Object> deepLinear(List<DMatrixRMaj> chain, DMatrixRMaj h0, Supplier<List<DMatrixRMaj>> forward,
+      int[] labels, int[] sizes, double lambdaW, double lambdaH, List<String> notes) {
     int k = sizes.length;
     for (DMatrixRMaj l : chain) {
       if (Math.min(l.numRows, l.numCols) < k) {
@@ -59,7 +69,7 @@ public final class UfmGap {
       }
     }
     DeepLinearUfmOptimum opt = DeepLinearUfmOptimum.of(sizes, chain.size(), lambdaW, lambdaH);
-    List<DMatrixRMaj> outs = HeadProducts.forward(chain, h0);
+    List<DMatrixRMaj> outs = forward != null ? forward.get() : HeadProducts.forward(chain, h0);
     DMatrixRMaj z = outs.get(outs.size() - 1);
     double reg = 0;
     for (DMatrixRMaj l : chain) {

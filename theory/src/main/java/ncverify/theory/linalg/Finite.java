@@ -13,14 +13,39 @@ public final class Finite {
    * "W contains NaN at row 3, column 5".
    */
   public static void require(DMatrixRMaj a, String name) {
-    for (int i = 0; i < a.numRows; i++) {
-      for (int j = 0; j < a.numCols; j++) {
-        double v = a.data[i * a.numCols + j];
-        if (!Double.isFinite(v)) {
-          throw InvalidInputException.of("%s contains %s at row %d, column %d", name, kind(v), i, j);
+    long bad = firstNonFinite(a.data, a.getNumElements());
+    if (bad >= 0) {
+      throw InvalidInputException.of("%s contains %s at row %d, column %d", name, kind(a.data[(int) bad]),
+          bad / a.numCols, bad % a.numCols);
+    }
+  }
+
+  /** Entries per parallel chunk of {@link #firstNonFinite} (fixed: the same answer for any thread count). */
+  private static final int CHUNK = 1 << 16;
+
+  /**
+   * The index of the first non-finite entry among {@code data[0..length)}, or -1 when all are finite; large
+   * arrays are scanned in parallel chunks ({@link Parallel#forChunks}).
+   */
+  public static long firstNonFinite(double[] data, int length) {
+    int chunks = (length + CHUNK - 1) / CHUNK;
+    long[] first = new long[chunks];
+    Parallel.forChunks(length, CHUNK, (from, to) -> {
+      long at = -1;
+      for (int i = from; i < to; i++) {
+        if (!Double.isFinite(data[i])) {
+          at = i;
+          break;
         }
       }
+      first[from / CHUNK] = at;
+    });
+    for (long at : first) {
+      if (at >= 0) {
+        return at;
+      }
     }
+    return -1;
   }
 
   /** Throws {@link InvalidInputException} naming the first non-finite entry of {@code v}. */

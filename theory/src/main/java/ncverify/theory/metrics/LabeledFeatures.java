@@ -68,35 +68,13 @@ public record LabeledFeatures(DMatrixRMaj features, int[] labels, int numClasses
     }
   }
 
-  /** The first non-finite entry in storage order (feature row, then sample), rows checked in parallel. */
+  /** The first non-finite entry in storage order (feature row, then sample), checked in parallel. */
   private static void requireFinite(DMatrixRMaj features) {
     int n = features.numCols;
-    int d = features.numRows;
-    double[] h = features.data;
-    long[] first = new long[(d + 7) / 8];
-    java.util.Arrays.fill(first, Long.MAX_VALUE);
-    ncverify.theory.linalg.Parallel.forChunks(d, 8, (a0, a1) -> {
-      long best = Long.MAX_VALUE;
-      for (int a = a0; a < a1; a++) {
-        int row = a * n;
-        for (int i = 0; i < n; i++) {
-          if (!Double.isFinite(h[row + i])) {
-            best = Math.min(best, (long) a * n + i);
-            break;
-          }
-        }
-      }
-      first[a0 / 8] = best;
-    });
-    long bad = Long.MAX_VALUE;
-    for (long f : first) {
-      bad = Math.min(bad, f);
-    }
-    if (bad != Long.MAX_VALUE) {
-      int i = (int) (bad % n);
-      int a = (int) (bad / n);
+    long bad = ncverify.theory.linalg.Finite.firstNonFinite(features.data, features.getNumElements());
+    if (bad >= 0) {
       throw InvalidInputException.of("features contain %s at sample %d, dim %d",
-          ncverify.theory.linalg.Finite.kind(h[a * n + i]), i, a);
+          ncverify.theory.linalg.Finite.kind(features.data[(int) bad]), bad % n, bad / n);
     }
   }
 

@@ -110,6 +110,22 @@ class LinalgTest {
   }
 
   @Test
+  void finiteFindsTheFirstBadEntryAcrossParallelChunks() {
+    int n = 3 * (1 << 16) + 5; // several chunks of the parallel scan
+    double[] v = new double[n];
+    assertThat(Finite.firstNonFinite(v, n)).isEqualTo(-1);
+    v[n - 1] = Double.NEGATIVE_INFINITY;
+    assertThat(Finite.firstNonFinite(v, n)).isEqualTo(n - 1);
+    assertThat(Finite.firstNonFinite(v, n - 1)).isEqualTo(-1);
+    v[(1 << 16) + 3] = Double.NaN;
+    v[2 * (1 << 16)] = Double.POSITIVE_INFINITY;
+    assertThat(Finite.firstNonFinite(v, n)).isEqualTo((1 << 16) + 3);
+    DMatrixRMaj a = new DMatrixRMaj(3, n / 3, true, java.util.Arrays.copyOf(v, 3 * (n / 3)));
+    assertThatThrownBy(() -> Finite.require(a, "A")).hasMessage("A contains NaN at row %d, column %d",
+        ((1 << 16) + 3) / (n / 3), ((1 << 16) + 3) % (n / 3));
+  }
+
+  @Test
   void wideProductsMatchDirectProducts() {
     int d = 5;
     int n = 600;

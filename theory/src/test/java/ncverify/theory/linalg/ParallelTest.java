@@ -34,4 +34,24 @@ class ParallelTest {
       }
     })).hasMessageContaining("chunk 5");
   }
+
+  @Test
+  void bothReturnsBothResults() {
+    Parallel.Pair<Integer, String> p = Parallel.both(() -> 6 * 7, () -> "side");
+    assertThat(p.first()).isEqualTo(42);
+    assertThat(p.second()).isEqualTo("side");
+  }
+
+  @Test
+  void bothFailsAsTheSequentialOrderWould() {
+    // the first computation's failure wins, as if it had run first; otherwise the second's reaches the caller
+    assertThatThrownBy(() -> Parallel.both(() -> {
+      throw new IllegalArgumentException("first");
+    }, () -> {
+      throw new IllegalStateException("second");
+    })).isInstanceOf(IllegalArgumentException.class).hasMessage("first");
+    assertThatThrownBy(() -> Parallel.both(() -> 1, () -> {
+      throw new IllegalStateException("second");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("second");
+  }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.Measurement;
+import ncverify.theory.linalg.Finite;
 import ncverify.theory.linalg.Parallel;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -182,14 +183,17 @@ public final class JswmQuantities {
     }
     m.put(EPS2, eps2).put(R, r);
 
-    // Thm 3.1 NC1
+    // Thm 3.1 NC1 (passes over Z_{L-1} and Z_{L-2}) next to the SVD of Z_L1 (its Gram, EJML decompositions):
+    // independent, so computed at the same time
     DMatrixRMaj means = classMeans(zPenult, labels, k);
-    m.put(Z_PENULT_OP, Dense.opNorm(zPenult))
-        .put(Z_ANTEPENULT_WITHIN, withinNorm(zAnte, labels, k))
-        .put(NC1TR_PENULT, nc1Trace(zPenult, labels, means));
+    Parallel.Pair<double[], Dense.Svd> nc1AndSvd = Parallel.both(
+        () -> new double[] {Dense.opNorm(zPenult), withinNorm(zAnte, labels, k), nc1Trace(zPenult, labels, means)},
+        () -> Dense.svd(zIn));
+    double[] nc1 = nc1AndSvd.first();
+    m.put(Z_PENULT_OP, nc1[0]).put(Z_ANTEPENULT_WITHIN, nc1[1]).put(NC1TR_PENULT, nc1[2]);
 
     // inputs of the assembled NC2/NC3 bounds: ||Z_L1||_op, kappa(Z_L1), ||A (I - P_Z)||_op
-    Dense.Svd svdZ = Dense.svd(zIn);
+    Dense.Svd svdZ = nc1AndSvd.second();
     int rankZ = svdZ.rank();
     if (rankZ == 0) {
       throw new InvalidInputException("the features Z_L1 entering the head are zero");
@@ -267,10 +271,9 @@ public final class JswmQuantities {
   }
 
   private static void checkFinite(DMatrixRMaj m, String name) {
-    for (int i = 0; i < m.getNumElements(); i++) {
-      if (!Double.isFinite(m.data[i])) {
-        throw InvalidInputException.of("%s has a non-finite entry at flat index %d", name, i);
-      }
+    long bad = Finite.firstNonFinite(m.data, m.getNumElements());
+    if (bad >= 0) {
+      throw InvalidInputException.of("%s has a non-finite entry at flat index %d", name, bad);
     }
   }
 
