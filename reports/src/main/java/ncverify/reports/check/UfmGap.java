@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import ncverify.theory.geometry.SeliGeometry;
+import ncverify.theory.linalg.Norms;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -84,8 +85,7 @@ public final class UfmGap {
         fit += d * d;
       }
     }
-    double hf = NormOps_DDRM.normF(h0);
-    double objective = fit / (2.0 * n) + reg + lambdaH / 2 * hf * hf;
+    double objective = fit / (2.0 * n) + reg + lambdaH / 2 * Norms.squaredFrobenius(h0);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("objective", objective);
     out.put("optimum", opt.optimalLoss());

@@ -30,6 +30,36 @@ public final class Norms {
     return scale * Math.sqrt(sum);
   }
 
+  /** Entries per parallel chunk of {@link #squaredFrobenius} (fixed: the same value for any thread count). */
+  private static final int CHUNK = 1 << 16;
+
+  /**
+   * {@code ||A||^2 = sum_ij A_ij^2} in one pass over {@code a}, in parallel chunks of fixed length (a large
+   * matrix, e.g. features of N samples); equal to {@code frobenius(a)^2} up to the order of the summation.
+   * When the plain sum could have overflowed or underflowed (not finite, or below 1e-280), the scaled
+   * {@link #frobenius} is used instead.
+   */
+  public static double squaredFrobenius(DMatrixRMaj a) {
+    int n = a.getNumElements();
+    double[] part = new double[(n + CHUNK - 1) / CHUNK];
+    Parallel.forChunks(n, CHUNK, (from, to) -> {
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        sum += a.data[i] * a.data[i];
+      }
+      part[from / CHUNK] = sum;
+    });
+    double sum = 0;
+    for (double p : part) {
+      sum += p;
+    }
+    if (Double.isFinite(sum) && sum >= 1e-280) {
+      return sum;
+    }
+    double f = frobenius(a);
+    return f * f;
+  }
+
   /** Operator (spectral) norm: the largest singular value of {@code a}; 0 for an empty or zero matrix. */
   public static double op(DMatrixRMaj a) {
     double[] s = Svd.singularValues(a);

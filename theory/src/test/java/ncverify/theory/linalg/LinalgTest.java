@@ -3,6 +3,7 @@ package ncverify.theory.linalg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.Random;
 import ncverify.theory.InvalidInputException;
@@ -107,6 +108,19 @@ class LinalgTest {
     a.set(1, 2, Double.NaN);
     assertThatThrownBy(() -> Finite.require(a, "A")).isInstanceOf(InvalidInputException.class)
         .hasMessage("A contains NaN at row 1, column 2");
+  }
+
+  @Test
+  void squaredFrobeniusIsTheSquareOfTheScaledNormAtAnyScale() {
+    DMatrixRMaj base = gaussian(7, 40_000); // several chunks of the parallel sum
+    for (double scale : new double[] {1.0, 1e-200, 1e200}) {
+      DMatrixRMaj a = base.copy();
+      org.ejml.dense.row.CommonOps_DDRM.scale(scale, a);
+      double f = Norms.frobenius(a);
+      // 1e-12 relative: the two differ in the order of summing 280,000 squares
+      assertThat(Norms.squaredFrobenius(a)).as("scale %s", scale).isCloseTo(f * f, withinPercentage(1e-10));
+    }
+    assertThat(Norms.squaredFrobenius(new DMatrixRMaj(3, 4))).isZero();
   }
 
   @Test
