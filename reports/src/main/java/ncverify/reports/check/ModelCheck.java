@@ -124,10 +124,10 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
     // the [JSWM] quantities on one side, the head stationarity and the UFM gap (which share the forward pass
     // through the head) on the other: independent, so computed at the same time
     List<String> gapNotes = new ArrayList<>();
+    Forward forward = new Forward(head, zIn);
     Parallel.Pair<Measurement, List<Map<String, Object>>> measured = Parallel.both(
-        () -> jswm ? jswm(head, zIn, k, unmeasured) : null,
+        () -> jswm ? jswm(forward, k, unmeasured) : null,
         () -> {
-          Forward forward = new Forward(head, zIn);
           Map<String, Object> s = stationarity(forward, k, gapNotes);
           return List.of(s, ufmGap(sizes, k, forward, gapNotes));
         });
@@ -163,10 +163,10 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
   }
 
   /** The [JSWM] quantities, without those that depend on a setting the user did not give. */
-  private Measurement jswm(List<DMatrixRMaj> head, DMatrixRMaj zIn, int k, Map<String, String> unmeasured) {
+  private Measurement jswm(Forward forward, int k, Map<String, String> unmeasured) {
     double c = loss == null ? 1.0 : reduction.scale(loss, labels.length, k);
-    Measurement all = JswmQuantities.measure(head, zIn, labels, k, lambdaW == null ? 0.0 : lambdaW,
-        eta == null ? 0.0 : eta, c);
+    Measurement all = JswmQuantities.measure(forward.head(), forward.zIn(), forward::outputs, labels, k,
+        lambdaW == null ? 0.0 : lambdaW, eta == null ? 0.0 : eta, c);
     if (lambdaW == null) {
       unmeasured.put(JswmQuantities.LAMBDA, "the weight decay of the layers: give --lambda-w");
     }
@@ -270,8 +270,8 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
   }
 
   /**
-   * The forward pass through the head (Z_0 = zIn, ..., Z_L), computed once on first use and shared by the
-   * stationarity and the [DLN] gap.
+   * The forward pass through the head (Z_0 = zIn, ..., Z_L), computed once on first use (by whichever of the
+   * concurrent [JSWM] quantities and stationarity asks first; the other waits) and shared with the [DLN] gap.
    */
   private static final class Forward {
     private final List<DMatrixRMaj> head;
@@ -291,7 +291,7 @@ public record ModelCheck(DMatrixRMaj h, int[] labels, DMatrixRMaj w, List<DMatri
       return zIn;
     }
 
-    List<DMatrixRMaj> outputs() {
+    synchronized List<DMatrixRMaj> outputs() {
       if (outputs == null) {
         outputs = HeadProducts.forward(head, zIn);
       }

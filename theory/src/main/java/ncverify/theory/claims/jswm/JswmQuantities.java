@@ -2,6 +2,7 @@ package ncverify.theory.claims.jswm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.linalg.Finite;
@@ -128,7 +129,7 @@ public final class JswmQuantities {
       throw InvalidInputException.of("outputs differ from W_L ... W_{L1+1} Z_L1 by %.3g (relative %.3g): the head"
           + " is not linear or the matrices do not belong together", gap, gap / scale);
     }
-    return measure(head, zIn, labels, k, lambda, eta, lossScale);
+    return measure(head, zIn, () -> z, labels, k, lambda, eta, lossScale);
   }
 
   /**
@@ -145,6 +146,17 @@ public final class JswmQuantities {
    */
   public static Measurement measure(List<DMatrixRMaj> head, DMatrixRMaj zIn, int[] labels, int k,
       double lambda, double eta, double lossScale) {
+    return measure(head, zIn, () -> forward(head, zIn), labels, k, lambda, eta, lossScale);
+  }
+
+  /**
+   * As {@link #measure(List, DMatrixRMaj, int[], int, double, double, double)}, with the forward pass
+   * Z_{L1}, W_{L1+1} Z_{L1}, ..., Z_L from the caller, who computed it for its own use (e.g. the head's
+   * stationarity): asked for once, after the inputs are validated. It must be the head applied layer by
+   * layer to {@code zIn} (its shapes are checked, not its values).
+   */
+  public static Measurement measure(List<DMatrixRMaj> head, DMatrixRMaj zIn, Supplier<List<DMatrixRMaj>> forward,
+      int[] labels, int k, double lambda, double eta, double lossScale) {
     validate(head, zIn, labels, k, lambda, eta, lossScale);
     int l2 = head.size();
     int n = zIn.numCols;
@@ -161,7 +173,8 @@ public final class JswmQuantities {
     }
 
     // forward: z.get(j) = Z_{L1 + j}
-    List<DMatrixRMaj> z = forward(head, zIn);
+    List<DMatrixRMaj> z = forward.get();
+    requireForward(head, zIn, z);
     DMatrixRMaj zOut = z.get(l2);
     DMatrixRMaj zPenult = z.get(l2 - 1);
     DMatrixRMaj zAnte = z.get(l2 - 2);
@@ -458,6 +471,18 @@ public final class JswmQuantities {
       }
     }
     return Dense.lambdaMaxSym(theta);
+  }
+
+  /** A supplied forward pass has one matrix per layer after zIn itself, each of the layer's shape. */
+  private static void requireForward(List<DMatrixRMaj> head, DMatrixRMaj zIn, List<DMatrixRMaj> z) {
+    if (z.size() != head.size() + 1 || z.get(0) != zIn) {
+      throw new IllegalArgumentException("the forward pass must start at Z_L1 and have one output per head layer");
+    }
+    for (int j = 0; j < head.size(); j++) {
+      if (z.get(j + 1).numRows != head.get(j).numRows || z.get(j + 1).numCols != zIn.numCols) {
+        throw new IllegalArgumentException("forward output " + (j + 1) + " does not have the shape of W_l Z_{l-1}");
+      }
+    }
   }
 
   /** Z_{L1}, Z_{L1+1}, ..., Z_L: the forward pass of the linear head. */

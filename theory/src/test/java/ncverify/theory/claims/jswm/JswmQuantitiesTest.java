@@ -177,6 +177,21 @@ class JswmQuantitiesTest {
   }
 
   @Test
+  void aSuppliedForwardPassGivesTheSameQuantitiesAndIsAskedForOnce() {
+    HeadFixtures.Case c = HeadFixtures.perturbed(HeadFixtures.exact(2L, 3, 2, 8, 4), 0.1, 3L);
+    Measurement direct = JswmQuantities.measure(c.head(), c.zIn(), c.labels(), 3, 0.01, 0.1, 1.0);
+    int[] asked = new int[1];
+    Measurement shared = JswmQuantities.measure(c.head(), c.zIn(), () -> {
+      asked[0]++;
+      return JswmQuantities.forward(c.head(), c.zIn());
+    }, c.labels(), 3, 0.01, 0.1, 1.0);
+    assertThat(shared.quantities()).isEqualTo(direct.quantities());
+    assertThat(asked[0]).isEqualTo(1);
+    assertThatThrownBy(() -> JswmQuantities.measure(c.head(), c.zIn(), () -> List.of(c.zIn()), c.labels(), 3, 0.01,
+        0.1, 1.0)).hasMessageContaining("one output per head layer");
+  }
+
+  @Test
   void badInputIsRejectedWithAClearMessage() {
     HeadFixtures.Case c = HeadFixtures.exact(1L, 3, 2, 8, 4);
     assertThatThrownBy(() -> JswmQuantities.measure(List.of(c.head().get(1)), c.zIn(), c.labels(), 3, 0, 0))
