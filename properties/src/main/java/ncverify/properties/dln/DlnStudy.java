@@ -314,12 +314,7 @@ public final class DlnStudy implements Study<DlnCase> {
     double proximity = -Math.abs(Math.log(b / min(sizes) / DeepLinearScalarProblem.collapseThreshold(depth)));
     StudyOutcome out = StudyOutcome.of(results, obs).withTarget(proximity)
         .withMeasurement(optimumClaim.id(), m).withMeasurement(collapseClaim.id(), collapseM);
-    if (geometry != null) {
-      for (Claim g : geometryClaims) {
-        out = out.withMeasurement(g.id(), geometry);
-      }
-    }
-    return out;
+    return geometry == null ? out : out.withMeasurement(geometryClaims, geometry);
   }
 
   /** The verdict of a geometry claim when no restart converged: its assumptions fail. */

@@ -78,12 +78,7 @@ public final class JswmConstructedHeadsStudy implements Study<JswmConstructedHea
 
   /** @param tries default tries */
   public JswmConstructedHeadsStudy(int tries) {
-    ClaimRegistry registry = ClaimRegistry.standard();
-    List<Claim> cs = new ArrayList<>();
-    for (String id : CLAIM_IDS) {
-      cs.add(registry.get(id));
-    }
-    this.claims = List.copyOf(cs);
+    this.claims = ClaimRegistry.standard().get(CLAIM_IDS);
     this.tries = tries;
   }
 
@@ -220,10 +215,7 @@ public final class JswmConstructedHeadsStudy implements Study<JswmConstructedHea
         }
       }
     }
-    StudyOutcome out = StudyOutcome.of(results, obs);
-    for (Claim claim : claims) {
-      out = out.withMeasurement(claim.id(), m);
-    }
+    StudyOutcome out = StudyOutcome.of(results, obs).withMeasurement(claims, m);
     return Double.isFinite(score) ? out.withTarget(score) : out;
   }
 
