@@ -181,10 +181,7 @@ public final class BinaryDncGeometryClaim extends AbstractClaim {
     int k = p.numClasses();
     int depth = p.depth();
     int[] labels = p.labels();
-    DMatrixRMaj y = new DMatrixRMaj(k, labels.length);
-    for (int i = 0; i < labels.length; i++) {
-      y.set(labels[i], i, 1.0);
-    }
+    DMatrixRMaj y = UfmMatrices.oneHot(labels, k);
     DMatrixRMaj h1 = trained.h1();
     DeepUfmPoint means = new DeepUfmPoint(UfmMatrices.classMeans(h1, y), trained.weights());
     DeepUfmObjective reduced = DufmNormalCurvature.classMeanObjective(p);

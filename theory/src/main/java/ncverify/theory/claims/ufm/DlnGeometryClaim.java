@@ -135,11 +135,7 @@ public final class DlnGeometryClaim extends AbstractClaim {
   public static Measurement measurement(List<DMatrixRMaj> weights, DMatrixRMaj h, int[] labels,
       DeepLinearUfmOptimum optimum, double gradNorm, boolean converged, boolean atOptimum) {
     int k = optimum.numClasses();
-    int n = labels.length;
-    DMatrixRMaj y = new DMatrixRMaj(k, n);
-    for (int i = 0; i < n; i++) {
-      y.set(labels[i], i, 1.0);
-    }
+    DMatrixRMaj y = UfmMatrices.oneHot(labels, k);
     int[] sizes = optimum.classSizes();
     DMatrixRMaj hbar = UfmMatrices.classMeans(h, y);
     double mu = DeepLinearCurvature.normalCurvature(weights, hbar, sizes, optimum.lambdaW(), optimum.lambdaH());
