@@ -73,7 +73,7 @@ public final class JswmConstructedHeadsStudy implements Study<JswmConstructedHea
   private final int tries;
 
   public JswmConstructedHeadsStudy() {
-    this(Boolean.getBoolean("ncverify.exhaustive") ? 400 : 100);
+    this(Study.exhaustive() ? 400 : 100);
   }
 
   /** @param tries default tries */

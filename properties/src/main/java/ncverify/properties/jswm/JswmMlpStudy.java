@@ -151,7 +151,7 @@ public final class JswmMlpStudy implements Study<JswmMlpStudy.Case> {
 
     /** {@link #exhaustive()} when the system property {@code ncverify.exhaustive} is true, else {@link #fast()}. */
     public static Settings fromSystem() {
-      return Boolean.getBoolean("ncverify.exhaustive") ? exhaustive() : fast();
+      return Study.exhaustive() ? exhaustive() : fast();
     }
   }
 

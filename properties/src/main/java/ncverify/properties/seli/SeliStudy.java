@@ -71,7 +71,7 @@ public final class SeliStudy implements Study<SeliCase> {
 
   /** The campaign's study: K in 2..10, n_k &lt;= 100, lambdas {@link #DEFAULT_LAMBDAS} (exhaustive: one more). */
   public SeliStudy() {
-    this(K_MAX, N_MAX, Boolean.getBoolean("ncverify.exhaustive") ? EXHAUSTIVE_LAMBDAS : DEFAULT_LAMBDAS,
+    this(K_MAX, N_MAX, Study.exhaustive() ? EXHAUSTIVE_LAMBDAS : DEFAULT_LAMBDAS,
         new CeUfmSolver(500, 400_000, CeUfmSolver.DEFAULT_REL_TOL, Backends.best()));
   }
 

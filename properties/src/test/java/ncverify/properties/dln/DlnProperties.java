@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import ncverify.properties.study.Study;
 import ncverify.theory.linalg.blas.Backends;
 import ncverify.impl.model.DeepLinearUfm;
 import ncverify.impl.model.Parameter;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class DlnProperties {
 
-  private static final boolean EXHAUSTIVE = Boolean.getBoolean("ncverify.exhaustive");
+  private static final boolean EXHAUSTIVE = Study.exhaustive();
   /** Objective evaluated at an explicit point vs the same value from the scalar problem: round-off only. */
   private static final double VALUE_TOL = 1e-12;
 
