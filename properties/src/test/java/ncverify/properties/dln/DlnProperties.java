@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.OptionalDouble;
-import ncverify.properties.study.Study;
 import ncverify.theory.linalg.blas.Backends;
 import ncverify.impl.model.DeepLinearUfm;
 import ncverify.impl.model.Parameter;
 import ncverify.properties.engine.PropertyConfig;
 import ncverify.properties.engine.PropertyResult;
-import ncverify.properties.study.Falsifiability;
 import ncverify.properties.study.RecordingStudy;
+import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
 import ncverify.properties.study.StudyProperty;
-import ncverify.theory.claims.registry.ClaimRegistry;
+import ncverify.properties.study.WrongVersions;
 import ncverify.theory.geometry.DeepLinearScalarProblem;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,7 @@ class DlnProperties {
         .withThreadSafe(true).withThreads(2).withTargetTries(EXHAUSTIVE ? 80 : 10));
     System.out.println(r.report());
     r.orThrow();
-    ClaimRegistry registry = ClaimRegistry.standard();
-    for (String id : study.claimIds()) {
-      Falsifiability.Report rep = Falsifiability.judgeStrengthened(registry.get(id), study.outcomes());
-      System.out.println(rep);
-      assertThat(rep.caught()).as(rep.toString()).isTrue();
-    }
+    WrongVersions.assertCaught(study);
     printTightness(study.outcomes());
   }
 
