@@ -19,6 +19,7 @@ import ncverify.theory.claims.jswm.JswmQuantities;
 import ncverify.theory.claims.registry.ClaimRegistry;
 import ncverify.theory.geometry.BalancedHead;
 import ncverify.theory.linalg.PseudoInverse;
+import ncverify.theory.metrics.LabeledFeatures;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -165,10 +166,7 @@ public final class JswmConstructedHeadsStudy implements Study<JswmConstructedHea
       CommonOps_DDRM.multTransB(z, orthonormalColumns(n, n, rnd), mixedZ);
       z = mixedZ;
     }
-    DMatrixRMaj y = new DMatrixRMaj(k, n);
-    for (int i = 0; i < n; i++) {
-      y.set(labels[i], i, 1.0);
-    }
+    DMatrixRMaj y = LabeledFeatures.oneHot(labels, k);
     DMatrixRMaj a = new DMatrixRMaj(k, d);
     CommonOps_DDRM.mult(y, PseudoInverse.of(z), a);
     int[] widths = new int[c.l2() - 1];

@@ -12,15 +12,6 @@ final class UfmMatrices {
   private UfmMatrices() {
   }
 
-  /** One-hot labels Y (K x N): column i is e_{y_i}. */
-  static DMatrixRMaj oneHot(int[] labels, int k) {
-    DMatrixRMaj y = new DMatrixRMaj(k, labels.length);
-    for (int i = 0; i < labels.length; i++) {
-      y.set(labels[i], i, 1.0);
-    }
-    return y;
-  }
-
   /** Class means Hbar = H Y^T diag(1/n_k) of features H (d x N) with one-hot labels Y (K x N). */
   static DMatrixRMaj classMeans(DMatrixRMaj h, DMatrixRMaj y) {
     DMatrixRMaj means = new DMatrixRMaj(h.numRows, y.numRows);
