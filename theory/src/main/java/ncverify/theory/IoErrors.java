@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Failed file operations as the user reads them: the operating system's own wording ("No such file or
@@ -21,6 +23,22 @@ import java.nio.file.Path;
  * message is just the path), so the type is translated back to the strerror text.
  */
 public final class IoErrors {
+
+  /**
+   * The text for the exception types that carry their reason only in their type: the {@link
+   * FileSystemException} subtypes whose message is just the path (strerror wording; checked before the
+   * general {@link FileSystemException}, whose own reason is used), end of file and interruption.
+   */
+  private static final List<Map.Entry<Class<?>, String>> STRERROR = List.of(
+      Map.entry(NoSuchFileException.class, "No such file or directory"),
+      Map.entry(AccessDeniedException.class, "Permission denied"),
+      Map.entry(FileAlreadyExistsException.class, "File exists"),
+      Map.entry(NotDirectoryException.class, "Not a directory"),
+      Map.entry(DirectoryNotEmptyException.class, "Directory not empty"),
+      Map.entry(NotLinkException.class, "Not a symbolic link"),
+      Map.entry(FileSystemLoopException.class, "Too many levels of symbolic links"),
+      Map.entry(EOFException.class, "unexpected end of file"),
+      Map.entry(ClosedByInterruptException.class, "interrupted"));
 
   private IoErrors() {
   }
@@ -70,35 +88,13 @@ public final class IoErrors {
   }
 
   private static String text(Throwable t) {
-    if (t instanceof NoSuchFileException) {
-      return "No such file or directory";
-    }
-    if (t instanceof AccessDeniedException) {
-      return "Permission denied";
-    }
-    if (t instanceof FileAlreadyExistsException) {
-      return "File exists";
-    }
-    if (t instanceof NotDirectoryException) {
-      return "Not a directory";
-    }
-    if (t instanceof DirectoryNotEmptyException) {
-      return "Directory not empty";
-    }
-    if (t instanceof NotLinkException) {
-      return "Not a symbolic link";
-    }
-    if (t instanceof FileSystemLoopException) {
-      return "Too many levels of symbolic links";
+    for (Map.Entry<Class<?>, String> e : STRERROR) {
+      if (e.getKey().isInstance(t)) {
+        return e.getValue();
+      }
     }
     if (t instanceof FileSystemException f) {
       return f.getReason() != null ? f.getReason() : "Input/output error";
-    }
-    if (t instanceof EOFException) {
-      return "unexpected end of file";
-    }
-    if (t instanceof ClosedByInterruptException) {
-      return "interrupted";
     }
     String m = t.getMessage();
     return m == null || m.isBlank() ? "Input/output error" : m.strip().split("\\R", 2)[0];

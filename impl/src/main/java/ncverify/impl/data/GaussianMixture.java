@@ -26,14 +26,19 @@ public record GaussianMixture(int dim, double separation, double noiseStd, Class
     if (dim < 1) {
       throw InvalidInputException.of("Gaussian mixture needs dim >= 1, got %d", dim);
     }
+    requireSeparationAndNoise(separation, noiseStd);
+    if (sizes == null) {
+      throw new InvalidInputException("Gaussian mixture needs class sizes");
+    }
+  }
+
+  /** Separation and noise std of a class-mean model: each finite and &gt;= 0 (else a one-line error naming it). */
+  static void requireSeparationAndNoise(double separation, double noiseStd) {
     if (!(separation >= 0) || Double.isInfinite(separation)) {
       throw InvalidInputException.of("separation must be finite and >= 0, got %s", separation);
     }
     if (!(noiseStd >= 0) || Double.isInfinite(noiseStd)) {
       throw InvalidInputException.of("noise std must be finite and >= 0, got %s", noiseStd);
-    }
-    if (sizes == null) {
-      throw new InvalidInputException("Gaussian mixture needs class sizes");
     }
   }
 

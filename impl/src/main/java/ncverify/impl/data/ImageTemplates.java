@@ -26,12 +26,7 @@ public record ImageTemplates(ImageShape shape, double separation, double noiseSt
     if (shape == null || sizes == null) {
       throw new InvalidInputException("image templates need an image shape and class sizes");
     }
-    if (!(separation >= 0) || Double.isInfinite(separation)) {
-      throw InvalidInputException.of("separation must be finite and >= 0, got %s", separation);
-    }
-    if (!(noiseStd >= 0) || Double.isInfinite(noiseStd)) {
-      throw InvalidInputException.of("noise std must be finite and >= 0, got %s", noiseStd);
-    }
+    GaussianMixture.requireSeparationAndNoise(separation, noiseStd);
   }
 
   /** The class templates, d x K (column k = t_k, d = C H W in channel-major order). */

@@ -265,13 +265,7 @@ public abstract class ChainModel implements Model {
   public DMatrixRMaj objectiveGradient(int l) {
     checkLayer(l);
     lossAndGradient(null, 0, n);
-    Parameter w = weights[l - 1];
-    DMatrixRMaj r = w.gradMatrix();
-    double[] v = w.value();
-    for (int i = 0; i < v.length; i++) {
-      r.data[i] += w.decay() * v[i];
-    }
-    return r;
+    return weights[l - 1].fullGradMatrix();
   }
 
   @Override

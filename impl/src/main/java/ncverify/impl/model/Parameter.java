@@ -86,6 +86,18 @@ public final class Parameter {
     return new DMatrixRMaj(rows, cols, true, grad.clone());
   }
 
+  /**
+   * A copy of the full gradient G + lambda P of the objective (data term plus this parameter's ridge term
+   * (lambda/2)||P||^2) as a rows x cols matrix, G the data-term gradient of the last backward pass.
+   */
+  public DMatrixRMaj fullGradMatrix() {
+    DMatrixRMaj r = gradMatrix();
+    for (int i = 0; i < value.length; i++) {
+      r.data[i] += decay * value[i];
+    }
+    return r;
+  }
+
   @Override
   public String toString() {
     return name + "[" + rows + "x" + cols + ", lambda=" + decay + "]";

@@ -28,12 +28,7 @@ public final class EpochClock {
     }
     SplittableRandom rng = new SplittableRandom(seed);
     long start = System.nanoTime();
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
+    Trainer.shuffle(perm, rng);
     double loss = Double.NaN;
     int steps = 0;
     for (int pos = 0; pos < n; pos += batch) {

@@ -140,7 +140,8 @@ public final class Trainer {
     return ev;
   }
 
-  private static void shuffle(int[] perm, SplittableRandom rng) {
+  /** Fisher-Yates shuffle of {@code perm} in place, drawing from {@code rng}. */
+  static void shuffle(int[] perm, SplittableRandom rng) {
     for (int i = perm.length - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       int t = perm[i];

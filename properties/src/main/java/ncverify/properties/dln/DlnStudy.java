@@ -68,7 +68,7 @@ public final class DlnStudy implements Study<DlnCase> {
 
   /** The default study: K 2..4, M 1..4, 3 restarts (K 2..5 and 5 restarts when exhaustive). */
   public DlnStudy() {
-    this(Boolean.getBoolean("ncverify.exhaustive") ? 5 : 4, 4, Boolean.getBoolean("ncverify.exhaustive") ? 5 : 3,
+    this(Study.exhaustive() ? 5 : 4, 4, Study.exhaustive() ? 5 : 3,
         new DeepLinearGd(500, 100_000, GRAD_TOL), Backends.best());
   }
 
@@ -314,12 +314,7 @@ public final class DlnStudy implements Study<DlnCase> {
     double proximity = -Math.abs(Math.log(b / min(sizes) / DeepLinearScalarProblem.collapseThreshold(depth)));
     StudyOutcome out = StudyOutcome.of(results, obs).withTarget(proximity)
         .withMeasurement(optimumClaim.id(), m).withMeasurement(collapseClaim.id(), collapseM);
-    if (geometry != null) {
-      for (Claim g : geometryClaims) {
-        out = out.withMeasurement(g.id(), geometry);
-      }
-    }
-    return out;
+    return geometry == null ? out : out.withMeasurement(geometryClaims, geometry);
   }
 
   /** The verdict of a geometry claim when no restart converged: its assumptions fail. */

@@ -167,10 +167,7 @@ public final class DufmBinaryStudy implements Study<DufmBinaryCase> {
     obs.put("curvature", ms.get(BinaryDncGeometryClaim.CURVATURE));
     obs.put("first_layer_cos", depth >= 2 ? firstLayerCosine(best, p) : null);
     obs.put("seconds", (System.nanoTime() - start) / 1e9);
-    StudyOutcome out = StudyOutcome.of(results, obs).withMeasurement(BINARY.id(), mb);
-    for (Claim claim : STRUCTURE) {
-      out = out.withMeasurement(claim.id(), ms);
-    }
+    StudyOutcome out = StudyOutcome.of(results, obs).withMeasurement(BINARY.id(), mb).withMeasurement(STRUCTURE, ms);
     return Double.isFinite(score) ? out.withTarget(score) : out;
   }
 

@@ -109,7 +109,7 @@ public final class DufmStudy implements Study<DufmCase> {
 
   /** Short runs, or the exhaustive setting when {@code -Dncverify.exhaustive=true}. */
   public static DufmStudy defaults() {
-    boolean ex = Boolean.getBoolean("ncverify.exhaustive");
+    boolean ex = Study.exhaustive();
     return new DufmStudy(ex ? EXHAUSTIVE_STEPS : DEFAULT_STEPS, PAPER_LR, ex);
   }
 

@@ -61,8 +61,21 @@ public final class UfmGens {
    * R n_min <= nMax) or random. Shrinks toward balanced classes of one sample.
    */
   public static Gen<Sizes> classSizes(int k, int nMax) {
-    Gen<Sizes> balanced = Gen.integers(1, nMax).map(n -> new Sizes(Profile.BALANCED, Collections.nCopies(k, n)));
-    Gen<Sizes> step = Gen.integers(1, Math.max(1, nMax / 2)).flatMap(nMin ->
+    return Gen.oneOf(balancedSizes(k, nMax), stepSizes(k, Math.max(1, nMax / 2), nMax), randomSizes(k, nMax));
+  }
+
+  /** Equal sizes n in 1..nMax for {@code k} classes, shrinking toward one sample per class. */
+  public static Gen<Sizes> balancedSizes(int k, int nMax) {
+    return Gen.integers(1, nMax).map(n -> new Sizes(Profile.BALANCED, Collections.nCopies(k, n)));
+  }
+
+  /**
+   * (R, rho)-STEP sizes of {@code k} classes: n_min in 1..nMinMax, R in 2..max(2, nMax/n_min) and 1..k-1
+   * minority classes of n_min samples listed last, the others R n_min. Shrinks toward n_min = 1, R = 2, one
+   * minority class.
+   */
+  public static Gen<Sizes> stepSizes(int k, int nMinMax, int nMax) {
+    return Gen.integers(1, nMinMax).flatMap(nMin ->
         Gen.integers(2, Math.max(2, nMax / nMin)).flatMap(r ->
             Gen.integers(1, k - 1).map(minority -> {
               List<Integer> sizes = new ArrayList<>();
@@ -71,8 +84,11 @@ public final class UfmGens {
               }
               return new Sizes(Profile.STEP, sizes);
             })));
-    Gen<Sizes> random = Gen.listsOf(Gen.integers(1, nMax), k).map(s -> new Sizes(Profile.RANDOM, s));
-    return Gen.oneOf(balanced, step, random);
+  }
+
+  /** Independent sizes in 1..nMax for {@code k} classes. */
+  public static Gen<Sizes> randomSizes(int k, int nMax) {
+    return Gen.listsOf(Gen.integers(1, nMax), k).map(s -> new Sizes(Profile.RANDOM, s));
   }
 
   /** Depths M in [1, maxDepth], shrinking toward 1, with 2 as an edge case (the first nonconvex depth). */

@@ -90,7 +90,7 @@ public final class JswmBalancednessDynamicsStudy implements Study<JswmBalancedne
   private final Claim claim = ClaimRegistry.standard().get(CLAIM_ID);
 
   public JswmBalancednessDynamicsStudy() {
-    this(Boolean.getBoolean("ncverify.exhaustive") ? 300 : 60, Boolean.getBoolean("ncverify.exhaustive") ? 128 : 32);
+    this(Study.exhaustive() ? 300 : 60, Study.exhaustive() ? 128 : 32);
   }
 
   /** @param steps GD steps per case; @param tries default tries */

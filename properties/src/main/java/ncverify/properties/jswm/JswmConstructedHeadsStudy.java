@@ -19,6 +19,7 @@ import ncverify.theory.claims.jswm.JswmQuantities;
 import ncverify.theory.claims.registry.ClaimRegistry;
 import ncverify.theory.geometry.BalancedHead;
 import ncverify.theory.linalg.PseudoInverse;
+import ncverify.theory.metrics.LabeledFeatures;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -73,17 +74,12 @@ public final class JswmConstructedHeadsStudy implements Study<JswmConstructedHea
   private final int tries;
 
   public JswmConstructedHeadsStudy() {
-    this(Boolean.getBoolean("ncverify.exhaustive") ? 400 : 100);
+    this(Study.exhaustive() ? 400 : 100);
   }
 
   /** @param tries default tries */
   public JswmConstructedHeadsStudy(int tries) {
-    ClaimRegistry registry = ClaimRegistry.standard();
-    List<Claim> cs = new ArrayList<>();
-    for (String id : CLAIM_IDS) {
-      cs.add(registry.get(id));
-    }
-    this.claims = List.copyOf(cs);
+    this.claims = ClaimRegistry.standard().get(CLAIM_IDS);
     this.tries = tries;
   }
 
@@ -170,10 +166,7 @@ public final class JswmConstructedHeadsStudy implements Study<JswmConstructedHea
       CommonOps_DDRM.multTransB(z, orthonormalColumns(n, n, rnd), mixedZ);
       z = mixedZ;
     }
-    DMatrixRMaj y = new DMatrixRMaj(k, n);
-    for (int i = 0; i < n; i++) {
-      y.set(labels[i], i, 1.0);
-    }
+    DMatrixRMaj y = LabeledFeatures.oneHot(labels, k);
     DMatrixRMaj a = new DMatrixRMaj(k, d);
     CommonOps_DDRM.mult(y, PseudoInverse.of(z), a);
     int[] widths = new int[c.l2() - 1];
@@ -220,10 +213,7 @@ public final class JswmConstructedHeadsStudy implements Study<JswmConstructedHea
         }
       }
     }
-    StudyOutcome out = StudyOutcome.of(results, obs);
-    for (Claim claim : claims) {
-      out = out.withMeasurement(claim.id(), m);
-    }
+    StudyOutcome out = StudyOutcome.of(results, obs).withMeasurement(claims, m);
     return Double.isFinite(score) ? out.withTarget(score) : out;
   }
 

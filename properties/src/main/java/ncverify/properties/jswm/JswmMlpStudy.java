@@ -151,7 +151,7 @@ public final class JswmMlpStudy implements Study<JswmMlpStudy.Case> {
 
     /** {@link #exhaustive()} when the system property {@code ncverify.exhaustive} is true, else {@link #fast()}. */
     public static Settings fromSystem() {
-      return Boolean.getBoolean("ncverify.exhaustive") ? exhaustive() : fast();
+      return Study.exhaustive() ? exhaustive() : fast();
     }
   }
 
@@ -173,12 +173,7 @@ public final class JswmMlpStudy implements Study<JswmMlpStudy.Case> {
 
   public JswmMlpStudy(Settings settings) {
     this.settings = settings;
-    ClaimRegistry registry = ClaimRegistry.standard();
-    List<Claim> cs = new ArrayList<>();
-    for (String id : CLAIM_IDS) {
-      cs.add(registry.get(id));
-    }
-    this.claims = List.copyOf(cs);
+    this.claims = ClaimRegistry.standard().get(CLAIM_IDS);
   }
 
   @Override
@@ -355,10 +350,7 @@ public final class JswmMlpStudy implements Study<JswmMlpStudy.Case> {
       obs.put("nc1_over_bound", m.get(JswmQuantities.NC1TR_PENULT) / Nc1BoundClaim.bound(m));
     }
     obs.put("low_error_and_balanced", trained.trainError() == 0.0 && eps2 <= BALANCED_REL * r * r);
-    StudyOutcome out = StudyOutcome.of(results, obs);
-    for (Claim claim : claims) {
-      out = out.withMeasurement(claim.id(), m);
-    }
+    StudyOutcome out = StudyOutcome.of(results, obs).withMeasurement(claims, m);
     return Double.isFinite(score) ? out.withTarget(score) : out;
   }
 

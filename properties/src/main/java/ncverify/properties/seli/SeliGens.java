@@ -1,8 +1,5 @@
 package ncverify.properties.seli;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import ncverify.properties.engine.Gen;
 import ncverify.properties.gen.UfmGens;
 
@@ -23,22 +20,12 @@ public final class SeliGens {
 
   /** Equal sizes n in 1..nMax for {@code k} classes, shrinking toward one sample per class. */
   public static Gen<UfmGens.Sizes> balancedSizes(int k, int nMax) {
-    return Gen.integers(1, nMax).map(n -> new UfmGens.Sizes(UfmGens.Profile.BALANCED, Collections.nCopies(k, n)));
+    return UfmGens.balancedSizes(k, nMax);
   }
 
   /** STEP or random sizes of {@code k} classes, each in 1..nMax, shrinking toward small STEP cases. */
   public static Gen<UfmGens.Sizes> imbalancedSizes(int k, int nMax) {
-    Gen<UfmGens.Sizes> step = Gen.integers(1, Math.min(STEP_MAX_NMIN, Math.max(1, nMax / 2))).flatMap(nMin ->
-        Gen.integers(2, Math.max(2, nMax / nMin)).flatMap(r ->
-            Gen.integers(1, k - 1).map(minority -> {
-              List<Integer> sizes = new ArrayList<>();
-              for (int c = 0; c < k; c++) {
-                sizes.add(c < k - minority ? r * nMin : nMin);
-              }
-              return new UfmGens.Sizes(UfmGens.Profile.STEP, sizes);
-            })));
-    Gen<UfmGens.Sizes> random = Gen.listsOf(Gen.integers(1, nMax), k)
-        .map(s -> new UfmGens.Sizes(UfmGens.Profile.RANDOM, s));
-    return Gen.oneOf(step, step, step, random);
+    Gen<UfmGens.Sizes> step = UfmGens.stepSizes(k, Math.min(STEP_MAX_NMIN, Math.max(1, nMax / 2)), nMax);
+    return Gen.oneOf(step, step, step, UfmGens.randomSizes(k, nMax));
   }
 }

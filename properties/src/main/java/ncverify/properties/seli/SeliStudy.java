@@ -71,7 +71,7 @@ public final class SeliStudy implements Study<SeliCase> {
 
   /** The campaign's study: K in 2..10, n_k &lt;= 100, lambdas {@link #DEFAULT_LAMBDAS} (exhaustive: one more). */
   public SeliStudy() {
-    this(K_MAX, N_MAX, Boolean.getBoolean("ncverify.exhaustive") ? EXHAUSTIVE_LAMBDAS : DEFAULT_LAMBDAS,
+    this(K_MAX, N_MAX, Study.exhaustive() ? EXHAUSTIVE_LAMBDAS : DEFAULT_LAMBDAS,
         new CeUfmSolver(500, 400_000, CeUfmSolver.DEFAULT_REL_TOL, Backends.best()));
   }
 
@@ -86,10 +86,8 @@ public final class SeliStudy implements Study<SeliCase> {
     this.nMax = nMax;
     this.lambdas = List.copyOf(lambdas);
     this.solver = solver;
-    ClaimRegistry registry = ClaimRegistry.standard();
-    this.claims = List.of(registry.get(SeliConvergenceClaim.ID), registry.get(SeliLogitsClaim.ID),
-        registry.get(SeliFeatureGramClaim.ID), registry.get(SeliClassMeanGramClaim.ID),
-        registry.get(SeliStepSpectrumClaim.ID));
+    this.claims = ClaimRegistry.standard().get(List.of(SeliConvergenceClaim.ID, SeliLogitsClaim.ID,
+        SeliFeatureGramClaim.ID, SeliClassMeanGramClaim.ID, SeliStepSpectrumClaim.ID));
   }
 
   @Override
@@ -156,10 +154,7 @@ public final class SeliStudy implements Study<SeliCase> {
     obs.put("rate_slope_per_log_inv_lambda", slope(c.lambdas(), distW));
     double last = c.lambdas().get(m - 1);
     obs.put("dist_times_log_inv_lambda", distW[m - 1] * Math.log(1 / last));
-    StudyOutcome out = StudyOutcome.of(results, obs);
-    for (Claim claim : claims) {
-      out = out.withMeasurement(claim.id(), meas);
-    }
+    StudyOutcome out = StudyOutcome.of(results, obs).withMeasurement(claims, meas);
     double score = rateTightness(meas, m);
     return Double.isFinite(score) ? out.withTarget(score) : out;
   }

@@ -42,6 +42,14 @@ public interface Study<C> {
   /** Default minimum applicability per claim. */
   double DEFAULT_COVERAGE = 0.3;
 
+  /**
+   * Whether the exhaustive setting is on (system property {@code ncverify.exhaustive}, set by the
+   * {@code -Pexhaustive} profile): studies and their property suites then run more tries on larger cases.
+   */
+  static boolean exhaustive() {
+    return Boolean.getBoolean("ncverify.exhaustive");
+  }
+
   /** Default number of tries in the property suite (the campaign chooses its own). */
   default int defaultTries() {
     return 20;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import ncverify.theory.claims.Claim;
 import ncverify.theory.claims.ClaimResult;
 import ncverify.theory.claims.Measurement;
 
@@ -40,5 +41,14 @@ public record StudyOutcome(List<ClaimResult> results, Map<String, Object> observ
     Map<String, Measurement> all = new LinkedHashMap<>(measurements);
     all.put(claimId, m);
     return new StudyOutcome(results, observations, targetScore, all);
+  }
+
+  /** This outcome with {@code m} recorded as the measurement every one of {@code claims} was judged on. */
+  public StudyOutcome withMeasurement(List<Claim> claims, Measurement m) {
+    StudyOutcome out = this;
+    for (Claim claim : claims) {
+      out = out.withMeasurement(claim.id(), m);
+    }
+    return out;
   }
 }

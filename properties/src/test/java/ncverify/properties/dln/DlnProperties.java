@@ -10,11 +10,11 @@ import ncverify.impl.model.DeepLinearUfm;
 import ncverify.impl.model.Parameter;
 import ncverify.properties.engine.PropertyConfig;
 import ncverify.properties.engine.PropertyResult;
-import ncverify.properties.study.Falsifiability;
 import ncverify.properties.study.RecordingStudy;
+import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
 import ncverify.properties.study.StudyProperty;
-import ncverify.theory.claims.registry.ClaimRegistry;
+import ncverify.properties.study.WrongVersions;
 import ncverify.theory.geometry.DeepLinearScalarProblem;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class DlnProperties {
 
-  private static final boolean EXHAUSTIVE = Boolean.getBoolean("ncverify.exhaustive");
+  private static final boolean EXHAUSTIVE = Study.exhaustive();
   /** Objective evaluated at an explicit point vs the same value from the scalar problem: round-off only. */
   private static final double VALUE_TOL = 1e-12;
 
@@ -43,12 +43,7 @@ class DlnProperties {
         .withThreadSafe(true).withThreads(2).withTargetTries(EXHAUSTIVE ? 80 : 10));
     System.out.println(r.report());
     r.orThrow();
-    ClaimRegistry registry = ClaimRegistry.standard();
-    for (String id : study.claimIds()) {
-      Falsifiability.Report rep = Falsifiability.judgeStrengthened(registry.get(id), study.outcomes());
-      System.out.println(rep);
-      assertThat(rep.caught()).as(rep.toString()).isTrue();
-    }
+    WrongVersions.assertCaught(study);
     printTightness(study.outcomes());
   }
 

@@ -17,11 +17,11 @@ import java.util.List;
 import ncverify.properties.study.Falsifiability;
 import ncverify.properties.study.RecordingStudy;
 import ncverify.properties.study.StudyOutcome;
-import ncverify.theory.claims.registry.ClaimRegistry;
 import ncverify.theory.claims.ufm.BinaryDncGeometryClaim;
 import ncverify.theory.claims.ufm.L2DncUnbeatenClaim;
 import ncverify.properties.study.StudyProperty;
 import ncverify.properties.study.StudyRegistry;
+import ncverify.properties.study.WrongVersions;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import ncverify.theory.geometry.dufm.DncLoss;
 import ncverify.theory.geometry.dufm.DncSolution;
@@ -68,7 +68,7 @@ class DufmProperties {
     System.out.println(r.report());
     System.out.printf("dufm study: %d tries in %.1f s%n", r.tries(), (System.nanoTime() - t0) / 1e9);
     r.orThrow();
-    assertWrongVersionsCaught(study);
+    WrongVersions.assertCaught(study);
   }
 
   /**
@@ -84,7 +84,7 @@ class DufmProperties {
     System.out.println(r.report());
     System.out.printf("dufm regime study: %d tries in %.1f s%n", r.tries(), (System.nanoTime() - t0) / 1e9);
     r.orThrow();
-    assertWrongVersionsCaught(study);
+    WrongVersions.assertCaught(study);
   }
 
   /**
@@ -103,7 +103,7 @@ class DufmProperties {
     System.out.println(r.report());
     System.out.printf("dufm binary study: %d tries in %.1f s%n", r.tries(), (System.nanoTime() - t0) / 1e9);
     r.orThrow();
-    assertWrongVersionsCaught(study);
+    WrongVersions.assertCaught(study);
     Falsifiability.Report orthogonal = Falsifiability.judge(BinaryDncGeometryClaim.orthogonalFirstLayer(),
         study.outcomes());
     System.out.println("DNC2 with orthogonal first-layer means: " + orthogonal);
@@ -133,15 +133,6 @@ class DufmProperties {
       if ((Boolean) o.observations().get("l2_construction_beats_dnc")) {
         assertThat(ratio).isGreaterThan(L2DncUnbeatenClaim.CORRECTED_RATIO);
       }
-    }
-  }
-
-  private static void assertWrongVersionsCaught(RecordingStudy<?> study) {
-    ClaimRegistry registry = ClaimRegistry.standard();
-    for (String id : study.claimIds()) {
-      Falsifiability.Report rep = Falsifiability.judgeStrengthened(registry.get(id), study.outcomes());
-      System.out.println(rep);
-      assertThat(rep.caught()).as(rep.toString()).isTrue();
     }
   }
 

@@ -15,6 +15,7 @@ import ncverify.properties.engine.PropertyResult;
 import ncverify.properties.gen.ArchitectureGens;
 import ncverify.properties.gen.ClassSizeGens;
 import ncverify.properties.study.Falsifiability;
+import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
 import ncverify.properties.study.RecordingStudy;
 import ncverify.properties.study.StudyProperty;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class JswmProperties {
 
-  private static final boolean EXHAUSTIVE = Boolean.getBoolean("ncverify.exhaustive");
+  private static final boolean EXHAUSTIVE = Study.exhaustive();
   private static final int THREADS = 2;
 
   private static PropertyConfig config(int tries, int targetTries) {

@@ -14,6 +14,7 @@ import ncverify.properties.engine.PropertyRunner;
 import ncverify.properties.gen.UfmGens;
 import ncverify.properties.study.Falsifiability;
 import ncverify.properties.study.RecordingStudy;
+import ncverify.properties.study.Study;
 import ncverify.properties.study.StudyOutcome;
 import ncverify.properties.study.StudyProperty;
 import ncverify.theory.ReferenceValues;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeliProperties {
 
-  private static final boolean EXHAUSTIVE = Boolean.getBoolean("ncverify.exhaustive");
+  private static final boolean EXHAUSTIVE = Study.exhaustive();
   /** docs/theory.md's reference values are given to 3 decimals (+-5e-4); the rest is optimizer error. */
   private static final double REFERENCE_TOL = 1e-3;
   /** Path of docs/theory.md's reference table. */

@@ -52,14 +52,7 @@ public final class ClaimsCommand implements Callable<Integer> {
 
   private int list() throws Exception {
     ClaimRegistry registry = ClaimRegistry.standard();
-    List<Claim> claims = new ArrayList<>();
-    if (ids.isEmpty()) {
-      claims.addAll(registry.all());
-    } else {
-      for (String id : ids) {
-        claims.add(registry.get(id));
-      }
-    }
+    List<Claim> claims = new ArrayList<>(ids.isEmpty() ? registry.all() : registry.get(ids));
     if (paper != null) {
       Paper p = parsePaper(paper);
       claims.removeIf(c -> c.paper() != p);

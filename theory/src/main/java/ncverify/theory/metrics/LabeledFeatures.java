@@ -136,6 +136,11 @@ public record LabeledFeatures(DMatrixRMaj features, int[] labels, int numClasses
 
   /** One-hot Y (K x N), column i = e_{y_i}. */
   public DMatrixRMaj oneHot() {
+    return oneHot(labels, numClasses);
+  }
+
+  /** One-hot Y (K x N) of labels in 0..K-1 (not checked), column i = e_{y_i}. */
+  public static DMatrixRMaj oneHot(int[] labels, int numClasses) {
     DMatrixRMaj y = new DMatrixRMaj(numClasses, labels.length);
     for (int i = 0; i < labels.length; i++) {
       y.set(labels[i], i, 1.0);

@@ -256,12 +256,7 @@ public final class ConvNet implements Model {
   public DMatrixRMaj objectiveGradient(int l) {
     Parameter w = dense(l).weight();
     lossAndGradient(null, 0, n);
-    DMatrixRMaj r = w.gradMatrix();
-    double[] v = w.value();
-    for (int i = 0; i < v.length; i++) {
-      r.data[i] += w.decay() * v[i];
-    }
-    return r;
+    return w.fullGradMatrix();
   }
 
   @Override

@@ -89,6 +89,11 @@ public final class ClaimRegistry {
     return c;
   }
 
+  /** The claims with these ids, in the order given; throws as {@link #get(String)} on an unknown id. */
+  public List<Claim> get(List<String> ids) {
+    return ids.stream().map(this::get).toList();
+  }
+
   /** The ids in registry order. */
   public List<String> ids() {
     return List.copyOf(byId.keySet());

@@ -17,6 +17,7 @@ import ncverify.theory.geometry.dufm.DncSolution;
 import ncverify.theory.geometry.dufm.DufmNormalCurvature;
 import ncverify.theory.geometry.dufm.DufmParameters;
 import ncverify.theory.linalg.Norms;
+import ncverify.theory.metrics.LabeledFeatures;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -181,10 +182,7 @@ public final class BinaryDncGeometryClaim extends AbstractClaim {
     int k = p.numClasses();
     int depth = p.depth();
     int[] labels = p.labels();
-    DMatrixRMaj y = new DMatrixRMaj(k, labels.length);
-    for (int i = 0; i < labels.length; i++) {
-      y.set(labels[i], i, 1.0);
-    }
+    DMatrixRMaj y = LabeledFeatures.oneHot(labels, k);
     DMatrixRMaj h1 = trained.h1();
     DeepUfmPoint means = new DeepUfmPoint(UfmMatrices.classMeans(h1, y), trained.weights());
     DeepUfmObjective reduced = DufmNormalCurvature.classMeanObjective(p);

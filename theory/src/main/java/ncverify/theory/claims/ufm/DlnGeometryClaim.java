@@ -14,6 +14,7 @@ import ncverify.theory.claims.Relation;
 import ncverify.theory.geometry.DeepLinearCurvature;
 import ncverify.theory.geometry.DeepLinearUfmOptimum;
 import ncverify.theory.linalg.Norms;
+import ncverify.theory.metrics.LabeledFeatures;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -135,11 +136,7 @@ public final class DlnGeometryClaim extends AbstractClaim {
   public static Measurement measurement(List<DMatrixRMaj> weights, DMatrixRMaj h, int[] labels,
       DeepLinearUfmOptimum optimum, double gradNorm, boolean converged, boolean atOptimum) {
     int k = optimum.numClasses();
-    int n = labels.length;
-    DMatrixRMaj y = new DMatrixRMaj(k, n);
-    for (int i = 0; i < n; i++) {
-      y.set(labels[i], i, 1.0);
-    }
+    DMatrixRMaj y = LabeledFeatures.oneHot(labels, k);
     int[] sizes = optimum.classSizes();
     DMatrixRMaj hbar = UfmMatrices.classMeans(h, y);
     double mu = DeepLinearCurvature.normalCurvature(weights, hbar, sizes, optimum.lambdaW(), optimum.lambdaH());
