@@ -200,13 +200,16 @@ public final class JswmQuantities {
     // independent, so computed at the same time
     DMatrixRMaj means = classMeans(zPenult, labels, k);
     Parallel.Pair<double[], Dense.Svd> nc1AndSvd = Parallel.both(
-        () -> new double[] {Dense.opNorm(zPenult), withinNorm(zAnte, labels, k), nc1Trace(zPenult, labels, means)},
-        () -> Dense.svd(zIn));
+        () -> new double[] {withinNorm(zAnte, labels, k), nc1Trace(zPenult, labels, means)}, () -> Dense.svd(zIn));
     double[] nc1 = nc1AndSvd.first();
-    m.put(Z_PENULT_OP, nc1[0]).put(Z_ANTEPENULT_WITHIN, nc1[1]).put(NC1TR_PENULT, nc1[2]);
+    Dense.Svd svdZ = nc1AndSvd.second();
+    // Z_L1 = F Q^T (F = U S, Q orthonormal columns), so ||Z_{L-1}||_op = ||W_{L-1} ... W_{L1+1} F||_op: no pass
+    // over the samples
+    DMatrixRMaj factor = HeadNtk.factor(svdZ);
+    m.put(Z_PENULT_OP, Dense.opNorm(Dense.mult(product(head.subList(0, l2 - 1)), factor)))
+        .put(Z_ANTEPENULT_WITHIN, nc1[0]).put(NC1TR_PENULT, nc1[1]);
 
     // inputs of the assembled NC2/NC3 bounds: ||Z_L1||_op, kappa(Z_L1), ||A (I - P_Z)||_op
-    Dense.Svd svdZ = nc1AndSvd.second();
     int rankZ = svdZ.rank();
     if (rankZ == 0) {
       throw new InvalidInputException("the features Z_L1 entering the head are zero");
@@ -226,7 +229,7 @@ public final class JswmQuantities {
         .put(SIGMA_K_OUT, Dense.sigma(zOut, k));
 
     // Prop 5.3 mechanism
-    m.put(NTK_OP, HeadNtk.opNormFromFactor(head, HeadNtk.factor(svdZ), k));
+    m.put(NTK_OP, HeadNtk.opNormFromFactor(head, factor, k));
     return m.build();
   }
 

@@ -177,6 +177,24 @@ class JswmQuantitiesTest {
   }
 
   @Test
+  void penultimateOperatorNormFromTheFactorEqualsTheExplicitOne() {
+    // ||Z_{L-1}||_op is read off W_{L-1} ... W_{L1+1} F (Z_L1 = F Q^T): it must equal the norm of the formed Z_{L-1},
+    // on the wide path (WideSvd), the small path (EJML) and for rank-deficient features
+    java.util.Random rnd = new java.util.Random(21L);
+    List<DMatrixRMaj> head = List.of(HeadFixtures.gaussian(6, 5, 1.0, rnd), HeadFixtures.gaussian(4, 6, 1.0, rnd),
+        HeadFixtures.gaussian(3, 4, 1.0, rnd));
+    DMatrixRMaj lowRank = HeadFixtures.mult(HeadFixtures.gaussian(5, 3, 1.0, rnd),
+        HeadFixtures.gaussian(3, 9000, 1.0, rnd));
+    for (DMatrixRMaj z : List.of(HeadFixtures.gaussian(5, 9000, 1.0, rnd), HeadFixtures.gaussian(5, 12, 1.0, rnd),
+        lowRank)) {
+      int[] labels = HeadFixtures.balancedLabels(3, z.numCols / 3);
+      Measurement m = JswmQuantities.measure(head, z, labels, 3, 0.0, 0.0);
+      double explicit = ncverify.theory.linalg.Norms.op(JswmQuantities.forward(head, z).get(2));
+      assertThat(m.get(Z_PENULT_OP)).as("%dx%d", z.numRows, z.numCols).isCloseTo(explicit, within(1e-13 * explicit));
+    }
+  }
+
+  @Test
   void aSuppliedForwardPassGivesTheSameQuantitiesAndIsAskedForOnce() {
     HeadFixtures.Case c = HeadFixtures.perturbed(HeadFixtures.exact(2L, 3, 2, 8, 4), 0.1, 3L);
     Measurement direct = JswmQuantities.measure(c.head(), c.zIn(), c.labels(), 3, 0.01, 0.1, 1.0);
