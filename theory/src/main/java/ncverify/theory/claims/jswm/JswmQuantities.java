@@ -172,42 +172,26 @@ public final class JswmQuantities {
       nMax = Math.max(nMax, s);
     }
 
-    // forward: z.get(j) = Z_{L1 + j}
-    List<DMatrixRMaj> z = forward.get();
-    requireForward(head, zIn, z);
-    DMatrixRMaj zOut = z.get(l2);
-    DMatrixRMaj zPenult = z.get(l2 - 1);
-    DMatrixRMaj zAnte = z.get(l2 - 2);
-    DMatrixRMaj a = product(head);
-    DMatrixRMaj wL = head.get(l2 - 1);
-
     Measurement.Builder m = Measurement.builder()
         .put(K, k).put(L2, l2).put(N, n).put(N_MIN, nMin).put(N_MAX, nMax)
-        .put(LAMBDA, lambda).put(ETA, eta).put(LOSS_SCALE, lossScale)
-        .put(EPS1, Dense.frob(Dense.minus(zOut, y)));
-
-    double eps2 = 0.0;
-    double r = 0.0;
-    for (DMatrixRMaj w : head) {
-      r = Math.max(r, Dense.opNorm(w));
-    }
-    for (int j = 0; j + 1 < l2; j++) {
-      eps2 = Math.max(eps2, Dense.opNorm(Dense.balanceGap(head.get(j), head.get(j + 1))));
-    }
-    m.put(EPS2, eps2).put(R, r);
-
-    // Thm 3.1 NC1 (passes over Z_{L-1} and Z_{L-2}) next to the SVD of Z_L1 (its Gram, EJML decompositions):
-    // independent, so computed at the same time
-    DMatrixRMaj means = classMeans(zPenult, labels, k);
-    Parallel.Pair<double[], Dense.Svd> nc1AndSvd = Parallel.both(
-        () -> new double[] {withinNorm(zAnte, labels, k), nc1Trace(zPenult, labels, means)}, () -> Dense.svd(zIn));
-    double[] nc1 = nc1AndSvd.first();
-    Dense.Svd svdZ = nc1AndSvd.second();
+        .put(LAMBDA, lambda).put(ETA, eta).put(LOSS_SCALE, lossScale);
+    // The SVD of Z_L1 (its Gram, EJML decompositions: the longest chain of the work) starts at once, next to the
+    // forward pass, eps1, eps2 and the Thm 3.1 NC1 passes over Z_{L-1} and Z_{L-2}: independent, so computed at
+    // the same time (failures read as in this order: the passes first)
+    Parallel.Pair<Passes, Dense.Svd> passesAndSvd = Parallel.both(
+        () -> Passes.of(head, zIn, forward, labels, k, y, m), () -> Dense.svd(zIn));
+    Passes p = passesAndSvd.first();
+    List<DMatrixRMaj> z = p.z();
+    DMatrixRMaj zOut = z.get(l2);
+    DMatrixRMaj means = p.means();
+    DMatrixRMaj a = product(head);
+    DMatrixRMaj wL = head.get(l2 - 1);
+    Dense.Svd svdZ = passesAndSvd.second();
     // Z_L1 = F Q^T (F = U S, Q orthonormal columns), so ||Z_{L-1}||_op = ||W_{L-1} ... W_{L1+1} F||_op: no pass
     // over the samples
     DMatrixRMaj factor = HeadNtk.factor(svdZ);
     m.put(Z_PENULT_OP, Dense.opNorm(Dense.mult(product(head.subList(0, l2 - 1)), factor)))
-        .put(Z_ANTEPENULT_WITHIN, nc1[0]).put(NC1TR_PENULT, nc1[1]);
+        .put(Z_ANTEPENULT_WITHIN, p.within()).put(NC1TR_PENULT, p.nc1tr());
 
     // inputs of the assembled NC2/NC3 bounds: ||Z_L1||_op, kappa(Z_L1), ||A (I - P_Z)||_op
     int rankZ = svdZ.rank();
@@ -231,6 +215,34 @@ public final class JswmQuantities {
     // Prop 5.3 mechanism
     m.put(NTK_OP, HeadNtk.opNormFromFactor(head, factor, k));
     return m.build();
+  }
+
+  /**
+   * The passes over the samples besides the SVD of Z_L1: the forward pass z (Z_{L1}, ..., Z_L), eps1, eps2 and r
+   * (put into the measurement), the class means of Z_{L-1}, ||Z_{L-2}(I - Pi)|| and NC1tr(Z_{L-1}).
+   */
+  private record Passes(List<DMatrixRMaj> z, DMatrixRMaj means, double within, double nc1tr) {
+
+    static Passes of(List<DMatrixRMaj> head, DMatrixRMaj zIn, Supplier<List<DMatrixRMaj>> forward, int[] labels,
+        int k, DMatrixRMaj y, Measurement.Builder m) {
+      int l2 = head.size();
+      // forward: z.get(j) = Z_{L1 + j}
+      List<DMatrixRMaj> z = forward.get();
+      requireForward(head, zIn, z);
+      m.put(EPS1, Dense.frob(Dense.minus(z.get(l2), y)));
+      double eps2 = 0.0;
+      double r = 0.0;
+      for (DMatrixRMaj w : head) {
+        r = Math.max(r, Dense.opNorm(w));
+      }
+      for (int j = 0; j + 1 < l2; j++) {
+        eps2 = Math.max(eps2, Dense.opNorm(Dense.balanceGap(head.get(j), head.get(j + 1))));
+      }
+      m.put(EPS2, eps2).put(R, r);
+      DMatrixRMaj zPenult = z.get(l2 - 1);
+      DMatrixRMaj means = classMeans(zPenult, labels, k);
+      return new Passes(z, means, withinNorm(z.get(l2 - 2), labels, k), JswmQuantities.nc1Trace(zPenult, labels, means));
+    }
   }
 
   /** A = W_L ... W_{L1+1}. */
