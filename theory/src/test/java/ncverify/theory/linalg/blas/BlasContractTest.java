@@ -33,6 +33,54 @@ abstract class BlasContractTest {
   }
 
   @Test
+  void trsmLowerSolvesInPlaceWithoutReadingTheUpperTriangle() {
+    SplittableRandom rnd = new SplittableRandom(SEED + 5);
+    for (int[] s : new int[][] {{1, 1}, {3, 1}, {7, 40}, {33, 130}, {130, 7}}) {
+      int m = s[0];
+      int n = s[1];
+      for (boolean padded : new boolean[] {false, true}) {
+        int lOff = padded ? 3 : 0;
+        int ldl = m + (padded ? 2 : 0);
+        int bOff = padded ? 5 : 0;
+        int ldb = n + (padded ? 4 : 0);
+        double[] l = new double[lOff + m * ldl];
+        Arrays.fill(l, Double.NaN); // the strict upper triangle and the padding must not be read
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < i; j++) {
+            l[lOff + i * ldl + j] = rnd.nextDouble(-1, 1) / m;
+          }
+          l[lOff + i * ldl + i] = (rnd.nextBoolean() ? 1 : -1) * rnd.nextDouble(0.5, 2);
+        }
+        double[] b = new double[bOff + m * ldb];
+        for (int i = 0; i < b.length; i++) {
+          b[i] = rnd.nextDouble(-1, 1);
+        }
+        double[] x = b.clone();
+        blas.trsmLower(m, n, l, lOff, ldl, x, bOff, ldb);
+        // L X = B, row by row, with the lower triangle only (an independent check: the product, not a solve)
+        for (int i = 0; i < m; i++) {
+          for (int t = 0; t < n; t++) {
+            double acc = 0;
+            double scale = 0;
+            for (int j = 0; j <= i; j++) {
+              acc += l[lOff + i * ldl + j] * x[bOff + j * ldb + t];
+              scale += Math.abs(l[lOff + i * ldl + j] * x[bOff + j * ldb + t]);
+            }
+            assertThat(acc).as("%s m=%d n=%d padded=%s at (%d,%d)", blas.name(), m, n, padded, i, t)
+                .isCloseTo(b[bOff + i * ldb + t], org.assertj.core.api.Assertions.within(TOL * (scale + 1)));
+          }
+        }
+        for (int i = 0; i < b.length; i++) { // outside B (offset, padding) untouched
+          boolean inside = i >= bOff && (i - bOff) % ldb < n && (i - bOff) / ldb < m;
+          if (!inside) {
+            assertThat(x[i]).isEqualTo(b[i]);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void gramEqualsTheProductWithTheTranspose() {
     SplittableRandom rnd = new SplittableRandom(SEED + 4);
     for (int[] s : new int[][] {{1, 1}, {5, 3}, {7, 40}, {33, 300}}) {
