@@ -74,7 +74,7 @@ public record Svd(DMatrixRMaj u, double[] s, DMatrixRMaj v) {
       return new double[0];
     }
     if (WideSvd.isWide(a)) {
-      return WideSvd.of(a).s();
+      return WideSvd.singularValues(a);
     }
     SingularValueDecomposition_F64<DMatrixRMaj> svd =
         DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, false, true);

@@ -72,6 +72,35 @@ class WideSvdTest {
   }
 
   @Test
+  void choleskyQr2TakesConditionNumbersUpTo1e6ToBackwardStableAccuracy() {
+    for (double kappa : new double[] {1.0, 124.0, 1e6}) {
+      double[] s = new double[32];
+      for (int j = 0; j < s.length; j++) {
+        s[j] = 3.0 * Math.pow(kappa, -(double) j / (s.length - 1)); // 3 .. 3/kappa
+      }
+      DMatrixRMaj a = withSingularValues(s, 5000);
+      DMatrixRMaj f = WideSvd.choleskyQr2(a);
+      assertThat(f).as("kappa %g takes the CholeskyQR2 path", kappa).isNotNull();
+      // F F^T = A A^T, and the singular values of F are those of A to a small multiple of eps s_1
+      DMatrixRMaj ff = new DMatrixRMaj(32, 32);
+      CommonOps_DDRM.multTransB(f, f, ff);
+      DMatrixRMaj g = new DMatrixRMaj(32, 32);
+      CommonOps_DDRM.multTransB(a, a, g);
+      CommonOps_DDRM.subtractEquals(ff, g);
+      assertThat(Norms.frobenius(ff)).isLessThan(1e-13 * s[0] * s[0]);
+      assertSingularValues(Svd.singularValues(a), s, 1e-14 * s[0]);
+    }
+  }
+
+  @Test
+  void choleskyQr2DeclinesAnIllConditionedOrRankDeficientMatrix() {
+    double[] graded = {3, 1, 1e-3, 1e-6, 1e-9};
+    assertThat(WideSvd.choleskyQr2(withSingularValues(graded, 3000))).isNull();
+    assertThat(WideSvd.choleskyQr2(withSingularValues(new double[] {2, 1, 0}, 3000))).isNull();
+    assertThat(WideSvd.choleskyQr2(new DMatrixRMaj(4, 3000))).isNull();
+  }
+
+  @Test
   void rankDeficientAndZeroRowsGiveZerosBelowTheCutoff() {
     double[] s = {5, 4, 2, 1, 0.5, 1e-3, 0, 0, 0, 0};
     DMatrixRMaj a = withSingularValues(s, 3000);
