@@ -7,6 +7,7 @@ import java.util.Map;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.linalg.Products;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 
 /**
@@ -20,8 +21,10 @@ import org.ejml.dense.row.NormOps_DDRM;
  * the weight decay do not cancel at all. This is the part of stationarity that a check can measure;
  * the backbone's gradient needs the data and the backbone, which are not in the files.
  *
- * <p>Cost: one forward and one backward pass through the head, large products through the fast
- * backend ({@link Products}).
+ * <p>Cost: the forward pass through the head and one product over the samples: every G_l is
+ * A_{&gt;l}^T P A_{&lt;l}^T with P = B_L Z_0^T (K x n_0) and A_{&gt;l} = W_L ... W_{l+1}, A_{&lt;l} = W_{l-1} ... W_1
+ * (B_l = A_{&gt;l}^T B_L and Z_{l-1} = A_{&lt;l} Z_0), so no n_l x N backward matrix is formed; large products
+ * through the fast backend ({@link Products}).
  */
 public final class HeadStationarity {
 
@@ -75,11 +78,17 @@ public final class HeadStationarity {
       throw InvalidInputException.of("%d labels for %d samples of the features entering the head", labels.length,
           z.get(0).numCols);
     }
-    DMatrixRMaj back = outputGradient(z.get(z.size() - 1), labels, k, loss, c);
-    Layer[] out = new Layer[head.size()];
-    for (int l = head.size() - 1; l >= 0; l--) {
+    DMatrixRMaj p = Products.multTransB(outputGradient(z.get(z.size() - 1), labels, k, loss, c), z.get(0));
+    int layers = head.size();
+    Layer[] out = new Layer[layers];
+    DMatrixRMaj after = CommonOps_DDRM.identity(k); // A_{>l}, K x n_l
+    for (int l = layers - 1; l >= 0; l--) {
       DMatrixRMaj w = head.get(l);
-      DMatrixRMaj g = Products.multTransB(back, z.get(l));
+      DMatrixRMaj before = CommonOps_DDRM.identity(z.get(0).numRows); // A_{<l}, n_{l-1} x n_0
+      for (int j = 0; j < l; j++) {
+        before = Products.mult(head.get(j), before);
+      }
+      DMatrixRMaj g = Products.multTransB(Products.multTransA(after, p), before);
       double gradNorm = NormOps_DDRM.normF(g);
       double decayNorm = lambda * NormOps_DDRM.normF(w);
       for (int i = 0; i < g.data.length; i++) {
@@ -88,9 +97,7 @@ public final class HeadStationarity {
       double residual = NormOps_DDRM.normF(g);
       double denom = gradNorm + decayNorm;
       out[l] = new Layer(l + 1, gradNorm, decayNorm, residual, denom == 0.0 ? 0.0 : residual / denom);
-      if (l > 0) {
-        back = Products.multTransA(w, back);
-      }
+      after = Products.mult(after, w);
     }
     return List.of(out);
   }
@@ -112,6 +119,15 @@ public final class HeadStationarity {
     int n = zOut.numCols;
     DMatrixRMaj b = new DMatrixRMaj(k, n);
     boolean ce = loss.equals("ce");
+    if (!ce) { // c (Z_L - Y), row by row (contiguous)
+      for (int r = 0; r < k; r++) {
+        int row = r * n;
+        for (int i = 0; i < n; i++) {
+          b.data[row + i] = c * (zOut.data[row + i] - (labels[i] == r ? 1.0 : 0.0));
+        }
+      }
+      return b;
+    }
     for (int i = 0; i < n; i++) {
       double max = Double.NEGATIVE_INFINITY;
       double sum = 0.0;

@@ -26,7 +26,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <ul>
  *   <li>Two head layers: P_L = I and the eigenbasis of P_{L-1} = W_L W_L^T block-diagonalizes the sum
  *       into M_L + p_k M_{L-1} (p_k the eigenvalues of P_{L-1}); M_{L-1} is PSD, so the largest is at
- *       p_1 = ||W_L||_op^2: ||Theta||_op = lambda_max(M_L + ||W_L||_op^2 M_{L-1}), one r x r eigenvalue.
+ *       p_1 = ||W_L||_op^2: ||Theta||_op = lambda_max(M_L + ||W_L||_op^2 M_{L-1}). With
+ *       M_L = (W_{L-1} F)^T (W_{L-1} F) and M_{L-1} = F^T F this is the stacked matrix's
+ *       ||[W_{L-1} F; ||W_L||_op F]||_op^2: one singular value of an (n_{L-1} + n_{L1}) x r matrix, without
+ *       forming the Grams.
  *   <li>More layers, K r &lt;= {@value #DENSE_MAX}: the K r x K r matrix, one symmetric eigensolve.
  *   <li>Otherwise: Lanczos with full reorthogonalization on X -&gt; sum_l P_l X M_l (cost O(K r^2 L2) per
  *       step), run until the residual bound of the largest Ritz value is below {@value #LANCZOS_TOL} of
@@ -78,17 +81,24 @@ final class HeadNtk {
     if (r == 0) {
       return 0.0;
     }
+    if (l2 == 2) {
+      double p1 = Dense.opNorm(head.get(1));
+      DMatrixRMaj x = Dense.mult(head.get(0), f); // W_{L-1} F
+      DMatrixRMaj stacked = new DMatrixRMaj(x.numRows + f.numRows, r);
+      CommonOps_DDRM.insert(x, stacked, 0, 0);
+      for (int i = 0; i < f.numRows; i++) {
+        for (int j = 0; j < r; j++) {
+          stacked.set(x.numRows + i, j, p1 * f.get(i, j));
+        }
+      }
+      double s1 = Dense.opNorm(stacked);
+      return s1 * s1;
+    }
     List<DMatrixRMaj> m = new ArrayList<>();
     DMatrixRMaj x = f;
     for (int j = 0; j < l2; j++) {
       m.add(Dense.multTransA(x, x));
       x = Dense.mult(head.get(j), x);
-    }
-    if (l2 == 2) {
-      double p1 = Dense.opNorm(head.get(1));
-      DMatrixRMaj t = m.get(1).copy();
-      CommonOps_DDRM.addEquals(t, p1 * p1, m.get(0));
-      return Dense.lambdaMaxSym(t);
     }
     List<DMatrixRMaj> p = new ArrayList<>();
     for (int j = 0; j < l2; j++) {

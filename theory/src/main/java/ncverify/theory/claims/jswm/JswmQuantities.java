@@ -7,6 +7,8 @@ import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.linalg.Finite;
 import ncverify.theory.linalg.Parallel;
+import ncverify.theory.linalg.WideSvd;
+import ncverify.theory.linalg.blas.Backends;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -178,18 +180,18 @@ public final class JswmQuantities {
     // The SVD of Z_L1 (its Gram, EJML decompositions: the longest chain of the work) starts at once, next to the
     // forward pass, eps1, eps2 and the Thm 3.1 NC1 passes over Z_{L-1} and Z_{L-2}: independent, so computed at
     // the same time (failures read as in this order: the passes first)
-    Parallel.Pair<Passes, Dense.Svd> passesAndSvd = Parallel.both(
-        () -> Passes.of(head, zIn, forward, labels, k, y, m), () -> Dense.svd(zIn));
+    Parallel.Pair<Passes, Dense.Factored> passesAndSvd = Parallel.both(
+        () -> Passes.of(head, zIn, forward, labels, k, y, m), () -> Dense.factored(zIn, "Z_L1"));
     Passes p = passesAndSvd.first();
     List<DMatrixRMaj> z = p.z();
     DMatrixRMaj zOut = z.get(l2);
     DMatrixRMaj means = p.means();
     DMatrixRMaj a = product(head);
     DMatrixRMaj wL = head.get(l2 - 1);
-    Dense.Svd svdZ = passesAndSvd.second();
-    // Z_L1 = F Q^T (F = U S, Q orthonormal columns), so ||Z_{L-1}||_op = ||W_{L-1} ... W_{L1+1} F||_op: no pass
-    // over the samples
-    DMatrixRMaj factor = HeadNtk.factor(svdZ);
+    Dense.Factored svdZ = passesAndSvd.second();
+    // Z_L1 = F Q^T (Q orthonormal columns), so ||Z_{L-1}||_op = ||W_{L-1} ... W_{L1+1} F||_op: no pass over the
+    // samples
+    DMatrixRMaj factor = svdZ.factor();
     m.put(Z_PENULT_OP, Dense.opNorm(Dense.mult(product(head.subList(0, l2 - 1)), factor)))
         .put(Z_ANTEPENULT_WITHIN, p.within()).put(NC1TR_PENULT, p.nc1tr());
 
@@ -198,9 +200,13 @@ public final class JswmQuantities {
     if (rankZ == 0) {
       throw new InvalidInputException("the features Z_L1 entering the head are zero");
     }
-    DMatrixRMaj aOut = Dense.minus(a, Dense.mult(a, Dense.columnProjector(svdZ, zIn.numRows)));
-    m.put(Z_IN_OP, svdZ.s()[0]).put(KAPPA_Z_IN, Dense.kappa(svdZ, "Z_L1"))
-        .put(LEAK_OP, Dense.opNorm(aOut))
+    // P_Z = I when Z_L1 has full row rank (the leak is then exactly 0); otherwise U_r U_r^T from the SVD of F,
+    // whose column space is that of Z_L1
+    double leak = rankZ == zIn.numRows ? 0.0
+        : Dense.opNorm(Dense.minus(a, Dense.mult(a, Dense.columnProjector(Dense.svd(factor), zIn.numRows))));
+    double[] sZ = svdZ.s();
+    m.put(Z_IN_OP, sZ[0]).put(KAPPA_Z_IN, sZ[0] / sZ[rankZ - 1])
+        .put(LEAK_OP, leak)
         .put(KAPPA_A, Dense.kappa(a, "A"));
 
     // conclusions of NC2/NC3 and the last layer
@@ -229,7 +235,11 @@ public final class JswmQuantities {
       // forward: z.get(j) = Z_{L1 + j}
       List<DMatrixRMaj> z = forward.get();
       requireForward(head, zIn, z);
-      m.put(EPS1, Dense.frob(Dense.minus(z.get(l2), y)));
+      double eps1 = Dense.frob(Dense.minus(z.get(l2), y));
+      if (!Double.isFinite(eps1)) { // a non-finite entry of a wide Z_L1 (not scanned by validate) is named here
+        checkFinite(zIn, "Z_L1");
+      }
+      m.put(EPS1, eps1);
       double eps2 = 0.0;
       double r = 0.0;
       for (DMatrixRMaj w : head) {
@@ -240,8 +250,10 @@ public final class JswmQuantities {
       }
       m.put(EPS2, eps2).put(R, r);
       DMatrixRMaj zPenult = z.get(l2 - 1);
-      DMatrixRMaj means = classMeans(zPenult, labels, k);
-      return new Passes(z, means, withinNorm(z.get(l2 - 2), labels, k), JswmQuantities.nc1Trace(zPenult, labels, means));
+      DMatrixRMaj means = classMeans(zPenult, y, labels);
+      DMatrixRMaj zAnte = z.get(l2 - 2);
+      double within = withinNorm(zAnte, labels, classMeans(zAnte, y, labels));
+      return new Passes(z, means, within, JswmQuantities.nc1Trace(zPenult, labels, means));
     }
   }
 
@@ -283,7 +295,9 @@ public final class JswmQuantities {
     if (rows != k) {
       throw InvalidInputException.of("the last head layer has %d rows, expected K = %d", rows, k);
     }
-    checkFinite(zIn, "Z_L1");
+    if (!WideSvd.isWide(zIn)) { // a wide Z_L1 is checked by its factorization (Dense#factored), no extra pass
+      checkFinite(zIn, "Z_L1");
+    }
     boolean[] seen = new boolean[k];
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= k) {
@@ -313,49 +327,87 @@ public final class JswmQuantities {
     return y;
   }
 
+  /** A plain sum of squares above this lost nothing to underflow that matters (as Norms#squaredFrobenius). */
+  private static final double PLAIN_SUM_MIN = 1e-280;
+
   /** Feature rows per parallel task of the passes over Z (fixed: the same sums for any thread count). */
   private static final int ROW_CHUNK = 8;
 
-  /** Uncentered class means [mu_1..mu_K] (d x K), feature rows in parallel. */
+  /** Uncentered class means [mu_1..mu_K] (d x K) ({@link #classMeans(DMatrixRMaj, DMatrixRMaj, int[])}). */
   static DMatrixRMaj classMeans(DMatrixRMaj h, int[] labels, int k) {
+    return classMeans(h, oneHot(labels, k), labels);
+  }
+
+  /**
+   * Uncentered class means [mu_1..mu_K] (d x K): the class sums H Y^T (Y the one-hot K x N labels) through the fast
+   * backend, each divided by its class size.
+   */
+  static DMatrixRMaj classMeans(DMatrixRMaj h, DMatrixRMaj y, int[] labels) {
+    int k = y.numRows;
+    int n = h.numCols;
     DMatrixRMaj means = new DMatrixRMaj(h.numRows, k);
+    Backends.best().dgemm(false, true, h.numRows, k, n, 1.0, h.data, 0, n, y.data, 0, n, 0.0, means.data, 0, k);
     int[] count = new int[k];
     for (int label : labels) {
       count[label]++;
     }
-    int n = h.numCols;
-    Parallel.forChunks(h.numRows, ROW_CHUNK, (r0, r1) -> {
-      for (int r = r0; r < r1; r++) { // row by row (contiguous); per entry the same sum as column by column
-        int row = r * n;
-        int mrow = r * k;
-        for (int i = 0; i < labels.length; i++) {
-          means.data[mrow + labels[i]] += h.data[row + i];
-        }
-        for (int c = 0; c < k; c++) {
-          means.data[mrow + c] /= count[c];
-        }
+    for (int r = 0; r < h.numRows; r++) {
+      for (int c = 0; c < k; c++) {
+        means.data[r * k + c] /= count[c];
       }
-    });
+    }
     return means;
   }
 
   /**
-   * ||H (I - Pi)|| (Frobenius: each column minus its class mean) without forming H (I - Pi): the scaled
-   * sums of {@link Dense#frob} over the deviations, in two passes over H.
+   * ||H (I - Pi)|| (Frobenius: each column minus its class mean) without forming H (I - Pi): one pass over H
+   * after the class means ({@link #withinNorm(DMatrixRMaj, int[], DMatrixRMaj)}).
    */
   static double withinNorm(DMatrixRMaj h, int[] labels, int k) {
     return withinNorm(h, labels, classMeans(h, labels, k));
   }
 
   /**
-   * {@link #withinNorm(DMatrixRMaj, int[], int)} given the class means: feature rows in parallel chunks of
-   * {@value #ROW_CHUNK}, whose sums are added in order (a matrix of at most {@value #ROW_CHUNK} rows gives
-   * {@link Dense#frob} of the deviations exactly).
+   * {@link #withinNorm(DMatrixRMaj, int[], int)} given the class means, in one pass: the plain sum of the squared
+   * deviations h_ri - mu_r,y_i over feature rows in parallel chunks of {@value #ROW_CHUNK} (two interleaved partial
+   * sums per chunk: independent chains of additions), the chunks' sums added in order, so the same value for any
+   * thread count. When the plain sum could have overflowed or underflowed (not finite, or below
+   * {@value #PLAIN_SUM_MIN}: deviations beyond 1e154 or below 1e-154), the scaled sums of {@link Dense#frob}
+   * instead, in two passes (a matrix of at most {@value #ROW_CHUNK} rows then gives {@link Dense#frob} of the
+   * deviations exactly).
    */
   static double withinNorm(DMatrixRMaj h, int[] labels, DMatrixRMaj means) {
     int n = h.numCols;
     int k = means.numCols;
     int chunks = (h.numRows + ROW_CHUNK - 1) / ROW_CHUNK;
+    double[] plain = new double[chunks];
+    Parallel.forChunks(h.numRows, ROW_CHUNK, (r0, r1) -> {
+      double s0 = 0.0;
+      double s1 = 0.0;
+      for (int r = r0; r < r1; r++) {
+        int row = r * n;
+        int mrow = r * k;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+          double v0 = h.data[row + i] - means.data[mrow + labels[i]];
+          double v1 = h.data[row + i + 1] - means.data[mrow + labels[i + 1]];
+          s0 += v0 * v0;
+          s1 += v1 * v1;
+        }
+        if (i < n) {
+          double v = h.data[row + i] - means.data[mrow + labels[i]];
+          s0 += v * v;
+        }
+      }
+      plain[r0 / ROW_CHUNK] = s0 + s1;
+    });
+    double total = 0.0;
+    for (double p : plain) {
+      total += p;
+    }
+    if (Double.isFinite(total) && total > PLAIN_SUM_MIN) {
+      return Math.sqrt(total);
+    }
     double[] part = new double[chunks];
     Parallel.forChunks(h.numRows, ROW_CHUNK, (r0, r1) -> {
       double scale = 0.0;
@@ -393,7 +445,8 @@ public final class JswmQuantities {
 
   /** NC1tr = tr Sigma_W / tr Sigma_B = ((1/N)||H(I - Pi)||^2) / ((1/K)||Mbar - mu_G 1^T||^2). */
   static double nc1Trace(DMatrixRMaj h, int[] labels, int k) {
-    return nc1Trace(h, labels, classMeans(h, labels, k));
+    DMatrixRMaj y = oneHot(labels, k);
+    return nc1Trace(h, labels, classMeans(h, y, labels));
   }
 
   /** {@link #nc1Trace(DMatrixRMaj, int[], int)} given the class means. */

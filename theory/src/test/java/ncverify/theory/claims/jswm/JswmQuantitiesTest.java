@@ -230,4 +230,24 @@ class JswmQuantitiesTest {
     assertThatThrownBy(() -> JswmQuantities.measure(c.head(), nan, c.labels(), 3, 0, 0))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("Z_L1");
   }
+
+  /** A wide Z_L1 is not scanned up front: its factorization finds a non-finite entry and names it. */
+  @Test
+  void aNonFiniteEntryOfWideFeaturesIsNamedWithItsPosition() {
+    java.util.Random rnd = new java.util.Random(7L);
+    DMatrixRMaj z = HeadFixtures.gaussian(8, 5000, 1.0, rnd);
+    assertThat(ncverify.theory.linalg.WideSvd.isWide(z)).isTrue();
+    int[] labels = new int[5000];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i % 3;
+    }
+    List<DMatrixRMaj> head = List.of(HeadFixtures.gaussian(4, 8, 1.0, rnd), HeadFixtures.gaussian(3, 4, 1.0, rnd));
+    for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+      DMatrixRMaj zBad = z.copy();
+      zBad.set(5, 4321, bad);
+      assertThatThrownBy(() -> JswmQuantities.measure(head, zBad, labels, 3, 0, 0))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("Z_L1")
+          .hasMessageContaining("flat index " + (5 * 5000 + 4321));
+    }
+  }
 }
