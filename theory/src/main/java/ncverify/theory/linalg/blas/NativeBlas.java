@@ -22,12 +22,30 @@ public final class NativeBlas implements Blas {
 
   private final NativeBLAS blas;
   /**
-   * Held during every call into OpenBLAS: OpenBLAS runs each call on all its threads, and two calls from two Java
-   * threads at once (independent computations run side by side, {@code Parallel.both}) leave its threads spinning
-   * against each other (measured: {@code ncv check} at N = 50,000 took 1.4 s with the calls overlapping and
-   * 1.27 s serialized, bench/README.md). One call at a time uses all cores anyway.
+   * Held during every call large enough for OpenBLAS to run on all its threads ({@link #THREADED_MULT_ADDS}): two
+   * such calls from two Java threads at once (independent computations run side by side, {@code Parallel.both})
+   * leave its threads spinning against each other (measured: {@code ncv check} at N = 50,000 took 1.4 s with the
+   * calls overlapping and 1.27 s serialized, bench/README.md), and one such call uses all cores anyway. Smaller
+   * calls run on the calling thread only and are not serialized (a campaign's tries call them side by side).
    */
   private static final Object LOCK = new Object();
+
+  /**
+   * Multiply-adds from which OpenBLAS 0.3 runs a call on several threads (its SMP_THRESHOLD_MIN x
+   * GEMM_MULTITHREAD_THRESHOLD = 65536 x 4 for a product; used here for every call).
+   */
+  static final long THREADED_MULT_ADDS = 1L << 18;
+
+  /** Runs one call into the library, under {@link #LOCK} when it is large enough to be threaded. */
+  private static void call(long multAdds, Runnable jni) {
+    if (multAdds < THREADED_MULT_ADDS) {
+      jni.run();
+      return;
+    }
+    synchronized (LOCK) {
+      jni.run();
+    }
+  }
 
   private NativeBlas(NativeBLAS blas) {
     this.blas = blas;
@@ -80,9 +98,7 @@ public final class NativeBlas implements Blas {
       product(false, true, n, n, k, alpha, a, aOff, lda, a, aOff, lda, beta, c, cOff, ldc); // see product
       return;
     }
-    synchronized (LOCK) {
-      blas.dsyrk("U", "T", n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
-    }
+    call((long) n * n * k, () -> blas.dsyrk("U", "T", n, k, alpha, a, aOff, lda, beta, c, cOff, ldc));
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         c[cOff + i * ldc + j] = c[cOff + j * ldc + i];
@@ -130,9 +146,7 @@ public final class NativeBlas implements Blas {
     for (int i = 0; i < m; i++) {
       System.arraycopy(l, lOff + i * ldl, compact, i * m, i + 1);
     }
-    synchronized (LOCK) {
-      blas.dtrsm("R", "U", "N", "N", n, m, 1.0, compact, 0, m, b, bOff, ldb);
-    }
+    call((long) m * m * n, () -> blas.dtrsm("R", "U", "N", "N", n, m, 1.0, compact, 0, m, b, bOff, ldb));
   }
 
   /**
@@ -178,9 +192,7 @@ public final class NativeBlas implements Blas {
       }
       return;
     }
-    synchronized (LOCK) {
-      blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
-          alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
-    }
+    call((long) m * n * k, () -> blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
+        alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc));
   }
 }
