@@ -42,12 +42,22 @@ public final class Norms {
   public static double squaredFrobenius(DMatrixRMaj a) {
     int n = a.getNumElements();
     double[] part = new double[(n + CHUNK - 1) / CHUNK];
-    Parallel.forChunks(n, CHUNK, (from, to) -> {
-      double sum = 0;
-      for (int i = from; i < to; i++) {
-        sum += a.data[i] * a.data[i];
+    Parallel.forChunks(n, CHUNK, (from, to) -> { // four interleaved partial sums: independent chains of additions
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int i = from;
+      for (; i + 3 < to; i += 4) {
+        s0 += a.data[i] * a.data[i];
+        s1 += a.data[i + 1] * a.data[i + 1];
+        s2 += a.data[i + 2] * a.data[i + 2];
+        s3 += a.data[i + 3] * a.data[i + 3];
       }
-      part[from / CHUNK] = sum;
+      for (; i < to; i++) {
+        s0 += a.data[i] * a.data[i];
+      }
+      part[from / CHUNK] = (s0 + s1) + (s2 + s3);
     });
     double sum = 0;
     for (double p : part) {
