@@ -26,7 +26,8 @@ public final class NativeBlas implements Blas {
    * such calls from two Java threads at once (independent computations run side by side, {@code Parallel.both})
    * leave its threads spinning against each other (measured: {@code ncv check} at N = 50,000 took 1.4 s with the
    * calls overlapping and 1.27 s serialized, bench/README.md), and one such call uses all cores anyway. Smaller
-   * calls run on the calling thread only and are not serialized (a campaign's tries call them side by side).
+   * calls run on the calling thread only and are not serialized (a campaign's tries call them side by side), nor is
+   * any call when the library runs one thread per call ({@link #SINGLE_THREADED}).
    */
   private static final Object LOCK = new Object();
 
@@ -36,9 +37,16 @@ public final class NativeBlas implements Blas {
    */
   static final long THREADED_MULT_ADDS = 1L << 18;
 
+  /**
+   * Whether the system BLAS runs every call on the calling thread: started with {@code OPENBLAS_NUM_THREADS=1}
+   * (read once; OpenBLAS reads it when the library loads). Such calls from different threads run side by side,
+   * without {@link #LOCK} (serialized they would leave all but one core idle).
+   */
+  private static final boolean SINGLE_THREADED = "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
+
   /** Runs one call into the library, under {@link #LOCK} when it is large enough to be threaded. */
   private static void call(long multAdds, Runnable jni) {
-    if (multAdds < THREADED_MULT_ADDS) {
+    if (SINGLE_THREADED || multAdds < THREADED_MULT_ADDS) {
       jni.run();
       return;
     }
