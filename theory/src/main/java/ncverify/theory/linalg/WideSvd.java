@@ -179,8 +179,7 @@ public final class WideSvd {
   /** {@link #factorize(DMatrixRMaj)}, a non-finite entry reported under {@code name}. */
   public static Factorization factorize(DMatrixRMaj a, String name) {
     DMatrixRMaj f = factor(a, name);
-    Factorization r = new Factorization(f, singularValuesOf(f, Math.min(a.numRows, a.numCols)));
-    return r;
+    return new Factorization(f, singularValuesOf(f, Math.min(a.numRows, a.numCols)));
   }
 
   /** The {@code min(m, N)} singular values of {@code a} (m x N, N &gt;= m; not modified), descending. */
@@ -188,25 +187,12 @@ public final class WideSvd {
     return singularValuesOf(factor(a), Math.min(a.numRows, a.numCols));
   }
 
-  /** The singular values of F (values only), descending, padded with zeros to p. */
+  /**
+   * The singular values of F (m x r, r &lt;= m: not wide, so EJML's values-only SVD in {@link Svd#singularValues}),
+   * descending, padded with zeros to p.
+   */
   private static double[] singularValuesOf(DMatrixRMaj f, int p) {
-    int m = f.numRows;
-    double[] s = new double[p];
-    if (f.numCols == 0) {
-      return s;
-    }
-    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, f.numCols, false, false, true);
-    if (!svd.decompose(f.copy())) {
-      throw new ArithmeticException("SVD did not converge for a " + m + "x" + f.numCols + " matrix");
-    }
-    double[] w = svd.getSingularValues();
-    int q = Math.min(m, f.numCols);
-    double[] sorted = java.util.Arrays.copyOf(w, q);
-    Arrays.sort(sorted);
-    for (int j = 0; j < Math.min(q, s.length); j++) {
-      s[j] = sorted[q - 1 - j];
-    }
-    return s;
+    return Arrays.copyOf(Svd.singularValues(f), p);
   }
 
   /** The CholeskyQR2 factor of {@code a} alone (no fallback), or null when it declines (tests). */

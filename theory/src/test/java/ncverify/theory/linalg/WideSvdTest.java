@@ -82,12 +82,7 @@ class WideSvdTest {
       DMatrixRMaj f = WideSvd.choleskyQr2(a);
       assertThat(f).as("kappa %g takes the CholeskyQR2 path", kappa).isNotNull();
       // F F^T = A A^T, and the singular values of F are those of A to a small multiple of eps s_1
-      DMatrixRMaj ff = new DMatrixRMaj(32, 32);
-      CommonOps_DDRM.multTransB(f, f, ff);
-      DMatrixRMaj g = new DMatrixRMaj(32, 32);
-      CommonOps_DDRM.multTransB(a, a, g);
-      CommonOps_DDRM.subtractEquals(ff, g);
-      assertThat(Norms.frobenius(ff)).isLessThan(1e-13 * s[0] * s[0]);
+      assertReproducesTheGram(f, a, 1e-13 * s[0] * s[0]);
       assertSingularValues(Svd.singularValues(a), s, 1e-14 * s[0]);
     }
   }
@@ -125,13 +120,17 @@ class WideSvdTest {
   void factorReproducesTheGramMatrix() {
     double[] s = {10, 7, 3, 1e-4, 1e-7, 0};
     DMatrixRMaj a = withSingularValues(s, 6000);
-    DMatrixRMaj f = WideSvd.factor(a);
-    DMatrixRMaj ff = new DMatrixRMaj(6, 6);
+    assertReproducesTheGram(WideSvd.factor(a), a, 1e-13 * s[0] * s[0]);
+  }
+
+  /** ||F F^T - A A^T||_F below {@code tol}. */
+  private static void assertReproducesTheGram(DMatrixRMaj f, DMatrixRMaj a, double tol) {
+    DMatrixRMaj ff = new DMatrixRMaj(a.numRows, a.numRows);
     CommonOps_DDRM.multTransB(f, f, ff);
-    DMatrixRMaj g = new DMatrixRMaj(6, 6);
+    DMatrixRMaj g = new DMatrixRMaj(a.numRows, a.numRows);
     CommonOps_DDRM.multTransB(a, a, g);
     CommonOps_DDRM.subtractEquals(ff, g);
-    assertThat(Norms.frobenius(ff)).isLessThan(1e-13 * s[0] * s[0]);
+    assertThat(Norms.frobenius(ff)).isLessThan(tol);
   }
 
   @Test

@@ -25,15 +25,20 @@ final class Dense {
   record Svd(DMatrixRMaj u, double[] s, DMatrixRMaj v) {
     /** Number of singular values above {@link #CUTOFF} x the largest. */
     int rank() {
-      if (s.length == 0 || s[0] == 0.0) {
-        return 0;
-      }
-      int r = 0;
-      while (r < s.length && s[r] > CUTOFF * s[0]) {
-        r++;
-      }
-      return r;
+      return Dense.rank(s);
     }
+  }
+
+  /** Number of the descending singular values {@code s} above {@link #CUTOFF} x the largest. */
+  static int rank(double[] s) {
+    if (s.length == 0 || s[0] == 0.0) {
+      return 0;
+    }
+    int r = 0;
+    while (r < s.length && s[r] > CUTOFF * s[0]) {
+      r++;
+    }
+    return r;
   }
 
   /**
@@ -43,7 +48,7 @@ final class Dense {
   record Factored(DMatrixRMaj factor, double[] s) {
     /** Number of singular values above {@link #CUTOFF} x the largest. */
     int rank() {
-      return new Svd(null, s, null).rank();
+      return Dense.rank(s);
     }
   }
 
