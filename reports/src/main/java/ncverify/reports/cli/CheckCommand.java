@@ -12,6 +12,7 @@ import ncverify.reports.io.ArrayFiles;
 import ncverify.reports.io.MappedNpy;
 import ncverify.reports.json.Json;
 import ncverify.theory.InvalidInputException;
+import ncverify.theory.linalg.blas.BlasThreads;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,6 +84,12 @@ public final class CheckCommand implements Callable<Integer> {
       + " notes}.")
   boolean json;
 
+  /**
+   * Widest features entering the head for which the check runs with one BLAS thread per call: measured faster at
+   * 256 (bench/README.md, issue 18); the factor of n x N features grows as n^2 N against n N for the other parts.
+   */
+  static final int SIDE_BY_SIDE_MAX_WIDTH = 256;
+
   @Override
   public Integer call() {
     LossReduction red = LossReduction.parse(reduction);
@@ -99,7 +106,11 @@ public final class CheckCommand implements Callable<Integer> {
     DMatrixRMaj w = ArrayFiles.matrix(weights, "weights");
     List<DMatrixRMaj> ws = ArrayFiles.matrices(layers, "layer weights");
     DMatrixRMaj x = preLinear == null ? null : ArrayFiles.features(preLinear);
-    Map<String, Object> result = new ModelCheck(h, y, w, ws, x, lambdaW, lambdaH, loss, red, lr).run();
+    ModelCheck check = new ModelCheck(h, y, w, ws, x, lambdaW, lambdaH, loss, red, lr);
+    // its parts run side by side on every core: one BLAS thread per call (BlasThreads), unless the factor of wide
+    // features entering the head (O(n^2 N)) outweighs the other parts and needs every core for itself
+    boolean sideBySide = x == null || x.numRows <= SIDE_BY_SIDE_MAX_WIDTH;
+    Map<String, Object> result = sideBySide ? BlasThreads.oneThreadPerCall(check::run) : check.run();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(result));

@@ -27,7 +27,8 @@ public final class NativeBlas implements Blas {
    * leave its threads spinning against each other (measured: {@code ncv check} at N = 50,000 took 1.4 s with the
    * calls overlapping and 1.27 s serialized, bench/README.md), and one such call uses all cores anyway. Smaller
    * calls run on the calling thread only and are not serialized (a campaign's tries call them side by side), nor is
-   * any call when the library runs one thread per call ({@link #SINGLE_THREADED}).
+   * any call when the library runs one thread per call ({@link #SINGLE_THREADED}, or inside
+   * {@link BlasThreads#oneThreadPerCall}).
    */
   private static final Object LOCK = new Object();
 
@@ -46,7 +47,7 @@ public final class NativeBlas implements Blas {
 
   /** Runs one call into the library, under {@link #LOCK} when it is large enough to be threaded. */
   private static void call(long multAdds, Runnable jni) {
-    if (SINGLE_THREADED || multAdds < THREADED_MULT_ADDS) {
+    if (SINGLE_THREADED || multAdds < THREADED_MULT_ADDS || BlasThreads.singleThreaded()) {
       jni.run();
       return;
     }
