@@ -30,6 +30,12 @@ public final class Norms {
     return scale * Math.sqrt(sum);
   }
 
+  /**
+   * A plain (unscaled) sum of squares at least this large lost nothing to underflow that matters, and one that is
+   * finite did not overflow; below it or not finite, the scaled sums are used.
+   */
+  public static final double PLAIN_SUM_MIN = 1e-280;
+
   /** Entries per parallel chunk of {@link #squaredFrobenius} (fixed: the same value for any thread count). */
   private static final int CHUNK = 1 << 16;
 
@@ -63,7 +69,7 @@ public final class Norms {
     for (double p : part) {
       sum += p;
     }
-    if (Double.isFinite(sum) && sum >= 1e-280) {
+    if (Double.isFinite(sum) && sum >= PLAIN_SUM_MIN) {
       return sum;
     }
     double f = frobenius(a);

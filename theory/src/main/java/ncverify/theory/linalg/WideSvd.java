@@ -135,8 +135,7 @@ public final class WideSvd {
     Blas blas = Backends.best();
     int m = a.numRows;
     int n = a.numCols;
-    double[] g = new double[m * m];
-    blas.gram(m, n, 1.0, a.data, 0, n, 0.0, g, 0, m);
+    double[] g = gram(blas, a);
     for (double v : g) {
       if (!Double.isFinite(v)) {
         Finite.require(a, name);
@@ -198,9 +197,14 @@ public final class WideSvd {
   /** The CholeskyQR2 factor of {@code a} alone (no fallback), or null when it declines (tests). */
   static DMatrixRMaj choleskyQr2(DMatrixRMaj a) {
     Blas blas = Backends.best();
+    return choleskyQr2(blas, a.data, a.numRows, a.numCols, gram(blas, a));
+  }
+
+  /** A A^T (m x m, row-major) through the backend. */
+  private static double[] gram(Blas blas, DMatrixRMaj a) {
     double[] g = new double[a.numRows * a.numRows];
     blas.gram(a.numRows, a.numCols, 1.0, a.data, 0, a.numCols, 0.0, g, 0, a.numRows);
-    return choleskyQr2(blas, a.data, a.numRows, a.numCols, g);
+    return g;
   }
 
   /** Columns per block of a pass that never stores a whole m x N intermediate (about 16 MB per block). */

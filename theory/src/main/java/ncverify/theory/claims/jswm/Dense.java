@@ -42,28 +42,16 @@ final class Dense {
   }
 
   /**
-   * A factor and the singular values of a: a = F Q^T with Q orthonormal columns (so a a^T = F F^T and a has the
-   * singular values of F), without singular vectors.
+   * A factor F and the singular values of a (a = F Q^T, Q orthonormal columns; no singular vectors): a wide matrix
+   * through {@link WideSvd#factorize} (a non-finite entry is an error naming {@code name} and the entry), any other
+   * from its thin SVD (F = U_r S_r over the non-zero singular values).
    */
-  record Factored(DMatrixRMaj factor, double[] s) {
-    /** Number of singular values above {@link #CUTOFF} x the largest. */
-    int rank() {
-      return Dense.rank(s);
-    }
-  }
-
-  /**
-   * {@link Factored} of a: a wide matrix through {@link WideSvd#factorize} (no left singular vectors are
-   * computed; a non-finite entry is an error naming {@code name} and the entry), any other from its thin SVD
-   * (F = U_r S_r over the non-zero singular values).
-   */
-  static Factored factored(DMatrixRMaj a, String name) {
+  static WideSvd.Factorization factored(DMatrixRMaj a, String name) {
     if (WideSvd.isWide(a)) {
-      WideSvd.Factorization w = WideSvd.factorize(a, name);
-      return new Factored(w.factor(), w.s());
+      return WideSvd.factorize(a, name);
     }
     Svd d = svd(a);
-    return new Factored(HeadNtk.factor(d), d.s());
+    return new WideSvd.Factorization(HeadNtk.factor(d), d.s());
   }
 
   /**

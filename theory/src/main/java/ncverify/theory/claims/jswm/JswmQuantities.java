@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import ncverify.theory.InvalidInputException;
 import ncverify.theory.claims.Measurement;
 import ncverify.theory.linalg.Finite;
+import ncverify.theory.linalg.Norms;
 import ncverify.theory.linalg.Parallel;
 import ncverify.theory.linalg.WideSvd;
 import ncverify.theory.linalg.blas.Backends;
@@ -180,7 +181,7 @@ public final class JswmQuantities {
     // The SVD of Z_L1 (its Gram, EJML decompositions: the longest chain of the work) starts at once, next to the
     // forward pass, eps1, eps2 and the Thm 3.1 NC1 passes over Z_{L-1} and Z_{L-2}: independent, so computed at
     // the same time (failures read as in this order: the passes first)
-    Parallel.Pair<Passes, Dense.Factored> passesAndSvd = Parallel.both(
+    Parallel.Pair<Passes, WideSvd.Factorization> passesAndSvd = Parallel.both(
         () -> Passes.of(head, zIn, forward, labels, k, y, m), () -> Dense.factored(zIn, "Z_L1"));
     Passes p = passesAndSvd.first();
     List<DMatrixRMaj> z = p.z();
@@ -188,7 +189,7 @@ public final class JswmQuantities {
     DMatrixRMaj means = p.means();
     DMatrixRMaj a = product(head);
     DMatrixRMaj wL = head.get(l2 - 1);
-    Dense.Factored svdZ = passesAndSvd.second();
+    WideSvd.Factorization svdZ = passesAndSvd.second();
     // Z_L1 = F Q^T (Q orthonormal columns), so ||Z_{L-1}||_op = ||W_{L-1} ... W_{L1+1} F||_op: no pass over the
     // samples
     DMatrixRMaj factor = svdZ.factor();
@@ -196,7 +197,8 @@ public final class JswmQuantities {
         .put(Z_ANTEPENULT_WITHIN, p.within()).put(NC1TR_PENULT, p.nc1tr());
 
     // inputs of the assembled NC2/NC3 bounds: ||Z_L1||_op, kappa(Z_L1), ||A (I - P_Z)||_op
-    int rankZ = svdZ.rank();
+    double[] sZ = svdZ.s();
+    int rankZ = Dense.rank(sZ);
     if (rankZ == 0) {
       throw new InvalidInputException("the features Z_L1 entering the head are zero");
     }
@@ -204,7 +206,6 @@ public final class JswmQuantities {
     // whose column space is that of Z_L1
     double leak = rankZ == zIn.numRows ? 0.0
         : Dense.opNorm(Dense.minus(a, Dense.mult(a, Dense.columnProjector(Dense.svd(factor), zIn.numRows))));
-    double[] sZ = svdZ.s();
     m.put(Z_IN_OP, sZ[0]).put(KAPPA_Z_IN, sZ[0] / sZ[rankZ - 1])
         .put(LEAK_OP, leak)
         .put(KAPPA_A, Dense.kappa(a, "A"));
@@ -327,8 +328,8 @@ public final class JswmQuantities {
     return y;
   }
 
-  /** A plain sum of squares above this lost nothing to underflow that matters (as Norms#squaredFrobenius). */
-  private static final double PLAIN_SUM_MIN = 1e-280;
+  /** A plain sum of squares above this lost nothing to underflow that matters ({@link Norms#PLAIN_SUM_MIN}). */
+  private static final double PLAIN_SUM_MIN = Norms.PLAIN_SUM_MIN;
 
   /** Feature rows per parallel task of the passes over Z (fixed: the same sums for any thread count). */
   private static final int ROW_CHUNK = 8;

@@ -29,7 +29,6 @@ public final class BlasThreads {
   static final String RESOURCE = "/ncverify/native/libncvblasthreads.so";
 
   private static final boolean LOADED = load();
-  private static volatile boolean single;
 
   private BlasThreads() {}
 
@@ -40,7 +39,7 @@ public final class BlasThreads {
 
   /** True while {@link #oneThreadPerCall} runs with OpenBLAS set to one thread per call. */
   public static boolean singleThreaded() {
-    return single;
+    return NativeBlas.oneThreadPerCall;
   }
 
   /**
@@ -49,12 +48,12 @@ public final class BlasThreads {
    */
   public static synchronized <T> T oneThreadPerCall(Supplier<T> work) {
     boolean switched = LOADED && Backends.best() instanceof NativeBlas && setLibraryThreads(1) == 0;
-    single = switched;
+    NativeBlas.oneThreadPerCall = switched;
     try {
       return work.get();
     } finally {
       if (switched) {
-        single = false;
+        NativeBlas.oneThreadPerCall = false;
         setLibraryThreads(Runtime.getRuntime().availableProcessors());
       }
     }

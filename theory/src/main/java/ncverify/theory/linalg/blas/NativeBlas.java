@@ -45,9 +45,15 @@ public final class NativeBlas implements Blas {
    */
   private static final boolean SINGLE_THREADED = "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
 
+  /**
+   * True while {@link BlasThreads#oneThreadPerCall} has set the library to one thread per call. Kept here, set from
+   * there, so that a command that never switches never loads the shim.
+   */
+  static volatile boolean oneThreadPerCall;
+
   /** Runs one call into the library, under {@link #LOCK} when it is large enough to be threaded. */
   private static void call(long multAdds, Runnable jni) {
-    if (SINGLE_THREADED || multAdds < THREADED_MULT_ADDS || BlasThreads.singleThreaded()) {
+    if (SINGLE_THREADED || multAdds < THREADED_MULT_ADDS || oneThreadPerCall) {
       jni.run();
       return;
     }
